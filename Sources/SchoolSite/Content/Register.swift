@@ -1,0 +1,41 @@
+/// One row of the consent register (SPEC §4).
+public struct Person: Sendable, Hashable {
+    public enum Role: String, Sendable {
+        case pupil, staff, other
+    }
+
+    public var id: String
+    public var givenName: String
+    public var familyName: String
+    public var knownAs: String
+    public var role: Role
+    public var photoConsent: Bool
+    public var nameConsent: Bool
+    public var doNotPublish: Bool
+    /// Last day the consent holds; nil: no end.
+    public var consentUntil: Day?
+
+    /// Consent for photos holds on `day`: flag yes, not on the do-not-publish list, not lapsed.
+    public func hasPhotoConsent(on day: Day) -> Bool { holds(photoConsent, on: day) }
+
+    /// Consent to be named holds on `day`.
+    public func hasNameConsent(on day: Day) -> Bool { holds(nameConsent, on: day) }
+
+    private func holds(_ flag: Bool, on day: Day) -> Bool {
+        guard flag, !doNotPublish else { return false }
+        return consentUntil.map { $0 >= day } ?? true
+    }
+}
+
+/// The consent register: everyone whose consent the school records, by id.
+public struct Register: Sendable {
+    public let people: [Person]
+    private let byID: [String: Person]
+
+    public init(people: [Person]) {
+        self.people = people
+        self.byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(id: String) -> Person? { byID[id] }
+}

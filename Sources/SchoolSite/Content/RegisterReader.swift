@@ -1,0 +1,114 @@
+import Foundation
+import SwiftCSV
+
+/// Reads `content/register.csv` (RFC 4180, header row, optional BOM, CRLF or LF).
+/// Any fault stops every command: a register that is half understood could let
+/// a photo through, so there is no partial result.
+enum RegisterReader {
+    static let rule = "register.invalid"
+    static let columns = ["id", "given_name", "family_name", "known_as", "role",
+                          "photo_consent", "name_consent", "do_not_publish", "consent_until"]
+    static let sizeLimit = 64 << 20
+
+    static func read(from site: SiteDirectory, path: String) throws(SiteError) -> Register {
+        let text: String
+        do {
+            text = try site.readText(path, limit: sizeLimit)
+        } catch {
+            throw SiteError(rule, at: SourceLocation(file: path), "the consent register \(error.reason)")
+        }
+        return try parse(text, file: path)
+    }
+
+    static func parse(_ text: String, file: String) throws(SiteError) -> Register {
+        let csv: EnumeratedCSV
+        do {
+            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+        } catch {
+            throw SiteError(rule, at: SourceLocation(file: file),
+                            "the consent register is not valid CSV: a double quote is out of place (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)")
+        }
+        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let missing = columns.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            throw SiteError(rule, at: SourceLocation(file: file, line: 1),
+                            "the header row has no column \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must name: \(columns.joined(separator: ","))")
+        }
+        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        var people: [Person] = []
+        var firstLineOfID: [String: Int] = [:]
+        var line = 2
+        for (rowNumber, row) in csv.rows.enumerated() {
+            defer { line += 1 + row.reduce(0) { $0 + $1.filter(\.isNewline).count } }
+            if row.count == 1, row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            var cells = RowCells(row: row, index: index, file: file, line: line, rowNumber: rowNumber + 1)
+            if row.count != header.count {
+                cells.fail(column: nil, "has \(row.count) values but the header has \(header.count)")
+            }
+            if let person = cells.person() {
+                if let first = firstLineOfID[person.id] {
+                    cells.fail(column: "id", "repeats the id `\(person.id)` already used on line \(first); ids must be unique")
+                } else {
+                    firstLineOfID[person.id] = line
+                    people.append(person)
+                }
+            }
+            diagnostics += cells.diagnostics
+            if diagnostics.count >= 50 { break }
+        }
+        guard diagnostics.isEmpty else { throw SiteError(diagnostics) }
+        return Register(people: people)
+    }
+}
+
+/// The cells of one register row, read by column name, with a diagnostic per bad value.
+private struct RowCells {
+    let row: [String]
+    let index: [String: Int]
+    let file: String
+    let line: Int
+    let rowNumber: Int
+    var diagnostics: [Diagnostic] = []
+
+    mutating func fail(column: String?, _ problem: String) {
+        let place = column.map { "row \(rowNumber), column `\($0)`" } ?? "row \(rowNumber)"
+        let columnNumber = column.flatMap { index[$0] }.map { $0 + 1 } ?? 1
+        diagnostics.append(.error(RegisterReader.rule, at: SourceLocation(file: file, line: line, column: columnNumber),
+                                  "consent register \(place) \(problem)"))
+    }
+
+    func text(_ column: String) -> String {
+        guard let position = index[column], position < row.count else { return "" }
+        return row[position].trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func flag(_ column: String) -> Bool? {
+        switch text(column).lowercased() {
+        case "yes": return true
+        case "no": return false
+        case let other:
+            fail(column: column, "must be `yes` or `no`, found `\(other)`")
+            return nil
+        }
+    }
+
+    mutating func person() -> Person? {
+        let id = text("id")
+        if id.isEmpty { fail(column: "id", "has no id") }
+        let given = text("given_name")
+        if given.isEmpty { fail(column: "given_name", "has no given name") }
+        let role = Person.Role(rawValue: text("role").lowercased())
+        if role == nil { fail(column: "role", "must be `pupil`, `staff` or `other`, found `\(text("role"))`") }
+        let photo = flag("photo_consent"), name = flag("name_consent"), doNotPublish = flag("do_not_publish")
+        var until: Day?
+        let untilText = text("consent_until")
+        if !untilText.isEmpty {
+            until = Day(iso: untilText)
+            if until == nil { fail(column: "consent_until", "must be a date written YYYY-MM-DD or empty, found `\(untilText)`") }
+        }
+        guard diagnostics.isEmpty, let role, let photo, let name, let doNotPublish else { return nil }
+        return Person(id: id, givenName: given, familyName: text("family_name"), knownAs: text("known_as"), role: role,
+                      photoConsent: photo, nameConsent: name, doNotPublish: doNotPublish, consentUntil: until)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Why a site file could not be read, in words an SBM can act on.
+public struct FileReadError: Error, Sendable {
+    public var reason: String
+}
+
+/// The site folder: every read goes through here, so that a FIFO, a device,
+/// an oversized or non-UTF-8 file gives a clear error instead of a hang or a crash.
+public struct SiteDirectory: Sendable {
+    public let root: URL
+
+    public init(_ path: String) {
+        self.root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    public func url(_ relativePath: String) -> URL {
+        root.appendingPathComponent(relativePath)
+    }
+
+    /// The bytes of a regular file, refusing anything larger than `limit`.
+    public func readData(_ relativePath: String, limit: Int) throws(FileReadError) -> Data {
+        try SiteDirectory.readData(at: url(relativePath).path, limit: limit)
+    }
+
+    /// The text of a UTF-8 file, without a leading byte-order mark.
+    public func readText(_ relativePath: String, limit: Int) throws(FileReadError) -> String {
+        let data = try readData(relativePath, limit: limit)
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let line = SiteDirectory.lineOfFirstInvalidUTF8(in: data)
+            throw FileReadError(reason: "is not valid UTF-8 text (first bad byte on line \(line)); save it as UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    public func isDirectory(_ relativePath: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func exists(_ relativePath: String) -> Bool {
+        var info = stat()
+        return lstat(url(relativePath).path, &info) == 0
+    }
+
+    /// Names of the entries of a folder, sorted; empty when it does not exist.
+    public func entries(of relativePath: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url(relativePath).path)) ?? []).sorted()
+    }
+
+    static func readData(at path: String, limit: Int) throws(FileReadError) -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileReadError(reason: "is not a regular file (a folder, pipe or device); remove it or replace it with a real file")
+        }
+        guard Int(info.st_size) <= limit else {
+            throw FileReadError(reason: "is \(ByteCount(Int(info.st_size))), over the \(ByteCount(limit)) limit")
+        }
+        // O_NONBLOCK: if the file was swapped for a pipe since stat(), open must not hang.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(reason: "could not be read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            data.append(buffer, count: count)
+            if data.count > limit {
+                throw FileReadError(reason: "is over the \(ByteCount(limit)) limit")
+            }
+        }
+        return data
+    }
+
+    private static func lineOfFirstInvalidUTF8(in data: Data) -> Int {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            // Decode one line at a time; the first line that fails holds the bad byte.
+            let end = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(validating: data[index..<end], as: UTF8.self) == nil { return line }
+            line += 1
+            index = end < data.endIndex ? data.index(after: end) : end
+        }
+        return line
+    }
+}
+
+/// A byte count written for people: "25 MB".
+struct ByteCount: CustomStringConvertible {
+    let bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+    var description: String {
+        if bytes >= 1 << 20 { return "\(bytes / (1 << 20)) MB" }
+        if bytes >= 1 << 10 { return "\(bytes / (1 << 10)) KB" }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,60 @@
+/// A Swift copy of one node of cmark's document tree, with its position already
+/// converted to the file's line and Unicode-scalar column.
+public struct MarkdownNode: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
+        case paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline
+        case emphasis, strong, link, image
+    }
+
+    public var kind: Kind
+    /// Text of `text`, `code`, `codeBlock`, `htmlBlock` and `htmlInline` nodes.
+    public var literal: String
+    /// Destination of links and images.
+    public var url: String
+    /// Title of links and images (`[a](u "title")`).
+    public var title: String
+    public var line: Int
+    public var column: Int
+    public var children: [MarkdownNode]
+
+    public init(kind: Kind, literal: String = "", url: String = "", title: String = "",
+                line: Int, column: Int, children: [MarkdownNode] = []) {
+        self.kind = kind
+        self.literal = literal
+        self.url = url
+        self.title = title
+        self.line = line
+        self.column = column
+        self.children = children
+    }
+
+    /// The plain text of this node and its descendants (e.g. an image's alt text).
+    public var plainText: String {
+        var text = ""
+        appendPlainText(to: &text)
+        return text
+    }
+
+    private func appendPlainText(to text: inout String) {
+        switch kind {
+        case .text, .code: text += literal
+        case .softBreak, .lineBreak: text += " "
+        default: for child in children { child.appendPlainText(to: &text) }
+        }
+    }
+}
+
+/// Visits a Markdown tree depth-first; policy rules implement `visit` for what they need.
+public protocol MarkdownWalker {
+    /// Return false to skip the node's children.
+    mutating func visit(_ node: MarkdownNode) -> Bool
+}
+
+extension MarkdownWalker {
+    public mutating func walk(_ node: MarkdownNode) {
+        guard visit(node) else { return }
+        for child in node.children { walk(child) }
+    }
+}

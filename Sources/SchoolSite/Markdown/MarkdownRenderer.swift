@@ -1,0 +1,124 @@
+import CCmark
+import Foundation
+
+/// The only code that talks to libcmark. It parses a post body once, copies the
+/// tree into Swift values, renders HTML twice and frees every cmark allocation
+/// before returning, so no cmark pointer outlives the call.
+public enum MarkdownRenderer {
+    /// Smart punctuation; never CMARK_OPT_UNSAFE, so raw HTML and `javascript:`
+    /// URLs are dropped by cmark itself, whatever the policy says.
+    private static let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
+
+    /// - Parameters:
+    ///   - body: the Markdown after the front matter.
+    ///   - firstLine: the file line on which `body` starts.
+    ///   - pageURL: the post's absolute URL, for the feed's absolute links.
+    public static func render(_ body: String, firstLine: Int, pageURL: URL) -> RenderedMarkdown {
+        let bytes = Array(body.utf8)
+        guard let root = cmark_parse_document(body, bytes.count, options) else {
+            return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", feedHTML: "")
+        }
+        defer { cmark_node_free(root) }
+
+        let positions = SourcePositions(body: body, firstLine: firstLine)
+        var copier = TreeCopier(positions: positions)
+        let document = copier.copy(root, depth: 0, block: nil)
+        let html = renderHTML(root)
+        makeURLsAbsolute(in: root, relativeTo: pageURL)
+        return RenderedMarkdown(document: document, html: html, feedHTML: renderHTML(root))
+    }
+
+    private static func renderHTML(_ root: OpaquePointer) -> String {
+        guard let html = cmark_render_html(root, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static func makeURLsAbsolute(in root: OpaquePointer, relativeTo pageURL: URL) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator),
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                  let absolute = URL(string: url, relativeTo: pageURL)?.absoluteString
+            else { continue }
+            cmark_node_set_url(node, absolute)
+        }
+    }
+}
+
+/// Copies cmark nodes into `MarkdownNode`s, converting positions on the way.
+private struct TreeCopier {
+    let positions: SourcePositions
+    /// Deeper than this, a subtree is kept as its text only: policy scans still
+    /// see every word, and a 10,000-deep list cannot exhaust the stack.
+    static let maximumDepth = 256
+
+    mutating func copy(_ node: OpaquePointer, depth: Int, block: MarkdownBlockStart?, quoteDepth: Int = 0) -> MarkdownNode {
+        let kind = Self.kind(of: cmark_node_get_type(node))
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        var position = positions.location(line: line, byteColumn: byteColumn, block: block)
+        if kind == .document { position = (positions.firstLine, 1) }
+        var result = MarkdownNode(kind: kind, literal: Self.string(cmark_node_get_literal(node)),
+                                  url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
+                                  line: position.line, column: position.column)
+        let childQuoteDepth = kind == .blockQuote ? quoteDepth + 1 : quoteDepth
+        let childBlock = (kind == .paragraph || kind == .heading)
+            ? MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth) : block
+        if depth >= Self.maximumDepth {
+            result.children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)]
+            return result
+        }
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.children.append(copy(current, depth: depth + 1, block: childBlock, quoteDepth: childQuoteDepth))
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func flattenedText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let literal = string(cmark_node_get_literal(current))
+            if !literal.isEmpty { text += literal + " " }
+        }
+        return text
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func kind(of type: cmark_node_type) -> MarkdownNode.Kind {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .document
+        }
+    }
+}

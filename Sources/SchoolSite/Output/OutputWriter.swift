@@ -1,0 +1,88 @@
+import CRenameExchange
+import Foundation
+
+/// Writes a rendered site into a sibling folder and swaps it for the output
+/// folder in one atomic step, so a web server sees the old site or the new one,
+/// never a mix, and a build killed at any moment leaves the old site whole.
+public struct OutputWriter: Sendable {
+    public let site: SiteDirectory
+    public let output: URL
+
+    public init(site: SiteDirectory, output: URL) {
+        self.site = site
+        self.output = output.standardizedFileURL
+    }
+
+    private var parent: URL { output.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+
+    /// Call while holding the `BuildLock`.
+    public func write(_ rendered: RenderedSite) throws(SiteError) {
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try writeFiles(rendered, into: staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw failure("could not write the new site: \(Self.reason(error))")
+        }
+        try swap(staging)
+    }
+
+    private func writeFiles(_ rendered: RenderedSite, into folder: URL) throws {
+        let folders = Set(rendered.files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
+        for path in folders.sorted() {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
+        for file in rendered.files {
+            let destination = folder.appendingPathComponent(file.path)
+            switch file.content {
+            case .data(let data):
+                try data.write(to: destination)
+            case .copy(let source):
+                try SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20).write(to: destination)
+            case .image(let source):
+                try SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20).write(to: destination)
+            }
+        }
+    }
+
+    private func swap(_ staging: URL) throws(SiteError) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            try? FileManager.default.removeItem(at: staging)
+            throw failure("\(output.path) exists but is not a folder; move it away and build again")
+        }
+        let result = exists ? schoolsite_exchange_paths(staging.path, output.path) : rename(staging.path, output.path)
+        guard result == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: staging)
+            throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
+        }
+        // After the exchange the staging path holds the previous site.
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Staging folders left by a build that was killed.
+    private func removeLeftovers() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    private func failure(_ message: String) -> SiteError {
+        SiteError(.outputFailed, "output.write", at: SourceLocation(file: output.lastPathComponent), message)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let error = error as? FileReadError { return "a source file \(error.reason)" }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return "\(String(cString: strerror(Int32(underlying.code)))) (\((nsError.userInfo[NSFilePathErrorKey] as? String) ?? ""))"
+        }
+        return nsError.localizedDescription
+    }
+}

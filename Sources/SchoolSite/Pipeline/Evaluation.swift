@@ -1,0 +1,69 @@
+/// A post with its state and policy findings on the evaluation day.
+public struct EvaluatedPost: Sendable {
+    public var post: Post
+    /// nil when the post cannot be read well enough to tell (bad front matter).
+    public var state: PostState?
+    public var diagnostics: [Diagnostic]
+}
+
+/// The outcome of checking a site's posts as of one day: what `build`, `check`
+/// and `preview` report, and what `build` renders when there is no error.
+public struct Evaluation: Sendable {
+    public enum Purpose: Sendable {
+        /// `build`: drafts skipped unread; published posts must pass, scheduled ones warn.
+        case build
+        /// `check` and `preview`: every post, drafts included.
+        case review
+    }
+
+    public var date: Day
+    public var posts: [EvaluatedPost]
+
+    public var diagnostics: [Diagnostic] { posts.flatMap(\.diagnostics).sorted() }
+    public var hasErrors: Bool { posts.contains { $0.diagnostics.hasErrors } }
+
+    public func slugs(in state: PostState) -> [String] {
+        posts.filter { $0.state == state }.map(\.post.slug)
+    }
+
+    /// Published posts, newest first (by date, then slug), as the site lists them.
+    public var published: [Post] {
+        posts.filter { $0.state == .published }.map(\.post).sortedNewestFirst()
+    }
+
+    /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).
+    public static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>? = nil) -> Evaluation {
+        let context = PolicyContext(site: site, date: date)
+        var posts = PostLoader.load(from: site.directory, config: site.config, readDrafts: purpose == .review)
+        if let only { posts = posts.filter { only.contains($0.slug) } }
+        let evaluated = posts.parallelMap { post in
+            let state = PostState.of(post, on: date)
+            return EvaluatedPost(post: post, state: state, diagnostics: findings(for: post, state: state, purpose: purpose, context: context))
+        }
+        return Evaluation(date: date, posts: evaluated)
+    }
+
+    /// Which findings count, and how much, depends on the post's state (SPEC §8):
+    /// a build refuses on published posts, warns about scheduled ones and ignores
+    /// expired ones; a review reports every post, expired ones as warnings.
+    private static func findings(for post: Post, state: PostState?, purpose: Purpose, context: PolicyContext) -> [Diagnostic] {
+        switch (purpose, state) {
+        case (.build, .draft), (.build, .expired):
+            return []
+        case (.build, .scheduled), (.review, .expired):
+            return Policy.check(post, in: context).map(\.asWarning)
+        default:
+            return Policy.check(post, in: context)
+        }
+    }
+}
+
+extension Array where Element == Post {
+    func sortedNewestFirst() -> [Post] {
+        sorted { a, b in
+            let (dateA, dateB) = (a.frontMatter?.date, b.frontMatter?.date)
+            if dateA != dateB, let dateA, let dateB { return dateA > dateB }
+            return a.slug > b.slug
+        }
+    }
+}

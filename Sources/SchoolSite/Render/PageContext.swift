@@ -1,0 +1,66 @@
+import Foundation
+
+/// The values templates receive (themes/school/README.md lists them for theme authors).
+/// Built as dictionaries because that is what Mustache renders.
+struct PageContext {
+    let config: SiteConfig
+
+    func category(_ name: String, root: String) -> [String: Any] {
+        ["name": name, "label": Self.label(name), "url": "\(root)category/\(name)/"]
+    }
+
+    func summary(of post: Post, root: String) -> [String: Any] {
+        guard let front = post.frontMatter else { return [:] }
+        var entry: [String: Any] = [
+            "title": front.title.value,
+            "url": "\(root)\(post.slug)/",
+            "date_iso": front.date.description,
+            "date_display": front.date.longDisplay,
+            "summary": front.summary?.value ?? "",
+            "author": front.author,
+            "category": front.category.value,
+            "category_label": Self.label(front.category.value),
+            "category_url": "\(root)category/\(front.category.value)/",
+        ]
+        if let cover = cover(of: post, imagePrefix: "\(root)\(post.slug)/") { entry["cover"] = cover }
+        return entry
+    }
+
+    /// The cover image, with the alt text the body gives the same file (if it shows it).
+    /// - Parameter imagePrefix: how the page reaches the post's folder ("" on the post page itself).
+    func cover(of post: Post, imagePrefix: String) -> [String: Any]? {
+        guard let name = post.frontMatter?.cover?.value else { return nil }
+        let alt = post.shownImages.first { !$0.isCover && $0.name == name }?.alt ?? ""
+        return ["url": imagePrefix + name, "alt": alt]
+    }
+
+    /// Wraps a rendered page body in the layout.
+    func layout(pageTitle: String, description: String, path: String, root: String, currentCategory: String?,
+                content: String, notice: [String: Any]?) -> [String: Any] {
+        var context: [String: Any] = [
+            "lang": config.language,
+            "site_title": config.title,
+            "school": config.school,
+            "page_title": pageTitle,
+            "description": description,
+            "canonical_url": config.baseURL + path,
+            "feed_url": config.baseURL + "feed.xml",
+            "root": root,
+            "assets": "\(root)assets/",
+            "content": content,
+            "categories": config.policy.categories.map { name in
+                var entry = category(name, root: root)
+                entry["current"] = name == currentCategory
+                return entry
+            },
+        ]
+        if let notice { context["notice"] = notice }
+        return context
+    }
+
+    /// "achievement" → "Achievement", "school-trips" → "School trips".
+    static func label(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Renders posts through the theme into a `RenderedSite`: news list pages,
+/// post pages with their images, category pages, the feed and theme assets.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+
+    public init(site: Site) {
+        self.site = site
+    }
+
+    /// - Parameters:
+    ///   - posts: the posts to show, newest first; each must have front matter and Markdown.
+    ///   - notices: preview banners by slug.
+    public func render(posts: [Post], notices: [String: Notice] = [:]) -> RenderedSite {
+        let context = PageContext(config: site.config)
+        var files = posts.parallelMap { post in postFiles(post, notice: notices[post.slug], context: context) }.flatMap { $0 }
+        files += listPages(posts, context: context)
+        files += site.config.policy.categories.map { categoryPage($0, posts: posts, context: context) }
+        files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(posts).utf8))))
+        let staticFolder = "\(site.theme.folder)/static/"
+        files += site.theme.staticFiles.map { OutputFile(path: "assets/" + $0.dropFirst(staticFolder.count), content: .copy(sourcePath: $0)) }
+        return RenderedSite(files: files.sorted { $0.path < $1.path })
+    }
+
+    private func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
+        guard let front = post.frontMatter, let markdown = post.markdown else { return [] }
+        let root = "../"
+        var entry = context.summary(of: post, root: root)
+        entry["body"] = markdown.html
+        // The post's own images sit beside its page.
+        if let cover = context.cover(of: post, imagePrefix: "") { entry["cover"] = cover }
+        let body = site.theme.render("post", ["post": entry, "home_url": root])
+        let page = page(title: "\(front.title.value) – \(site.config.title)", description: front.summary?.value ?? "",
+                        path: "\(post.slug)/", root: root, category: nil, body: body, notice: notice, context: context)
+        let images = Set(post.shownImages.map(\.name)).sorted().map { name in
+            OutputFile(path: "\(post.slug)/\(name)", content: .image(sourcePath: "\(post.folder)/\(name)"))
+        }
+        return [page] + images
+    }
+
+    private func listPages(_ posts: [Post], context: PageContext) -> [OutputFile] {
+        let perPage = site.config.postsPerPage
+        let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
+        return chunks.enumerated().map { index, chunk in
+            let number = index + 1
+            let root = number == 1 ? "" : "../../"
+            var values: [String: Any] = [
+                "heading": "Latest news",
+                "posts": chunk.map { context.summary(of: $0, root: root) },
+                "empty": chunk.isEmpty,
+            ]
+            if chunks.count > 1 {
+                var pagination: [String: Any] = ["page": number, "pages": chunks.count]
+                if number > 1 { pagination["newer_url"] = number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/" }
+                if number < chunks.count { pagination["older_url"] = "\(root)page/\(number + 1)/" }
+                values["pagination"] = pagination
+            }
+            let path = number == 1 ? "" : "page/\(number)/"
+            let title = number == 1 ? site.config.title : "\(site.config.title) – page \(number)"
+            return page(title: title, description: "News from \(site.config.school)", path: path, root: root, category: nil,
+                        body: site.theme.render("index", values), notice: nil, context: context)
+        }
+    }
+
+    private func categoryPage(_ name: String, posts: [Post], context: PageContext) -> OutputFile {
+        let root = "../../"
+        let inCategory = posts.filter { $0.frontMatter?.category.value == name }
+        let label = PageContext.label(name)
+        let body = site.theme.render("category", [
+            "category": name, "label": label, "empty": inCategory.isEmpty,
+            "posts": inCategory.map { context.summary(of: $0, root: root) },
+        ])
+        return page(title: "\(label) – \(site.config.title)", description: "\(label) news from \(site.config.school)",
+                    path: "category/\(name)/", root: root, category: name, body: body, notice: nil, context: context)
+    }
+
+    private func page(title: String, description: String, path: String, root: String, category: String?,
+                      body: String, notice: Notice?, context: PageContext) -> OutputFile {
+        let values = context.layout(pageTitle: title, description: description, path: path, root: root,
+                                    currentCategory: category, content: body, notice: notice?.context)
+        return OutputFile(path: path + "index.html", content: .data(Data(site.theme.render("layout", values).utf8)))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates and the static files copied to `assets/`.
+public struct Theme: Sendable {
+    static let requiredTemplates = ["layout", "index", "category", "post"]
+
+    public let name: String
+    /// Site-relative folder of the theme.
+    public let folder: String
+    let library: MustacheLibrary
+    /// Site-relative paths of the files under `static/`, sorted.
+    public let staticFiles: [String]
+
+    static func load(named name: String, from site: SiteDirectory) throws(SiteError) -> Theme {
+        let folder = "themes/\(name)"
+        let templates = "\(folder)/templates"
+        guard site.isDirectory(templates) else {
+            throw SiteError("theme.missing", at: SourceLocation(file: SiteConfigLoader.fileName),
+                            "theme `\(name)` not found: expected templates in \(templates)/ (check `theme:` in site.yml)")
+        }
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for file in site.entries(of: templates) where file.hasSuffix(".mustache") {
+            let path = "\(templates)/\(file)"
+            do {
+                let text = try site.readText(path, limit: 1 << 20)
+                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
+            } catch let error as FileReadError {
+                diagnostics.append(.error("theme.template", at: SourceLocation(file: path), "template \(error.reason)"))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("theme.template", at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template is not valid Mustache: \(error.error)"))
+            } catch {
+                diagnostics.append(.error("theme.template", at: SourceLocation(file: path), "template cannot be read: \(error)"))
+            }
+        }
+        for required in requiredTemplates where library.getTemplate(named: required) == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(required).mustache") }) {
+            diagnostics.append(.error("theme.missing", at: SourceLocation(file: "\(templates)/\(required).mustache"),
+                                      "the theme has no `\(required).mustache` template; every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", "))"))
+        }
+        guard diagnostics.isEmpty else { throw SiteError(diagnostics) }
+        return Theme(name: name, folder: folder, library: library, staticFiles: listStaticFiles(in: "\(folder)/static", site: site))
+    }
+
+    /// Renders `template` with `context`; templates were checked to exist at load time.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func listStaticFiles(in folder: String, site: SiteDirectory) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: site.url(folder), includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = url.standardizedFileURL.path.dropFirst(site.url(folder).standardizedFileURL.path.count + 1)
+            files.append("\(folder)/\(relative)")
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+@testable import SchoolSite
+
+/// A whole site described as `[path: contents]`, written to a fresh temporary folder.
+struct TestSite {
+    let root: URL
+
+    static let siteYAML = """
+    title: Test School News
+    school: Test Primary School
+    base_url: https://www.example.sch.uk/news/
+    language: en-GB
+    timezone: Europe/London
+    theme: school
+    posts_per_page: 2
+    register: content/register.csv
+    approvers:
+      - name: Sam Taylor
+        public_key: ed25519:AAAA
+    policy:
+      categories: [achievement, celebration, update, reminder]
+      pupil_full_names: forbid
+
+    """
+
+    static let register = """
+    id,given_name,family_name,known_as,role,photo_consent,name_consent,do_not_publish,consent_until
+    P0001,Amelia,Smith,Millie,pupil,yes,yes,no,
+    P0002,Oliver,Brown,,pupil,yes,no,no,
+    P0003,Zoë,Smith-Jones,,pupil,no,no,no,
+    P0004,Harry,O'Neill,,pupil,yes,yes,yes,
+    P0005,Grace,Taylor,,pupil,yes,yes,no,2025-07-31
+    S001,Anita,Patel,,staff,yes,yes,no,
+
+    """
+
+    /// The minimal theme every test site gets unless it brings its own.
+    static let theme: [String: String] = [
+        "themes/school/templates/layout.mustache": "<!doctype html><html lang=\"{{lang}}\"><title>{{page_title}}</title><main>{{{content}}}</main></html>\n",
+        "themes/school/templates/index.mustache": "{{#posts}}<a href=\"{{url}}\">{{title}}</a>\n{{/posts}}",
+        "themes/school/templates/category.mustache": "<h1>{{label}}</h1>{{#posts}}<a href=\"{{url}}\">{{title}}</a>\n{{/posts}}",
+        "themes/school/templates/post.mustache": "<h1>{{post.title}}</h1>{{{post.body}}}",
+        "themes/school/static/style.css": "body{}\n",
+    ]
+
+    init(_ files: [String: String] = [:], binary: [String: Data] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("schoolsite-test-\(UUID().uuidString)")
+        var all = Self.theme
+        all["site.yml"] = Self.siteYAML
+        all["content/register.csv"] = Self.register
+        all.merge(files) { _, new in new }
+        for (path, text) in all { try write(path, Data(text.utf8)) }
+        for (path, data) in binary { try write(path, data) }
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    func load() throws -> Site { try Site.load(at: root.path) }
+
+    func build(on date: String) throws -> SiteBuild.Result {
+        try SiteBuild.run(site: root.path, output: nil, date: Day(iso: date)!)
+    }
+
+    /// Every file under `folder` with its bytes, for byte-for-byte comparisons.
+    func snapshot(_ folder: String = "output") -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [:] }
+        var files: [String: Data] = [:]
+        for case let url as URL in enumerator {
+            if let data = try? Data(contentsOf: url), !url.hasDirectoryPath {
+                files[String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count))] = data
+            }
+        }
+        return files
+    }
+
+    /// An approved post folder: `index.md` plus an `approval.json`.
+    static func post(_ slug: String, _ markdown: String, approved: Bool = true) -> [String: String] {
+        var files = ["content/posts/\(slug)/index.md": markdown]
+        if approved {
+            files["content/posts/\(slug)/approval.json"] = #"{"post":"\#(slug)","sha256":"","approver":"Sam Taylor","approved_at":"2024-06-14T15:30:00+01:00","signature":""}"#
+        }
+        return files
+    }
+
+    /// Front matter with the required keys, then `body`.
+    static func markdown(title: String = "A post", date: String = "2024-06-14", extra: String = "", body: String = "Hello.") -> String {
+        """
+        ---
+        title: \(title)
+        date: \(date)
+        author: Mrs A. Patel
+        category: update
+        people: []
+        photos: {}
+        \(extra)
+        ---
+        \(body)
+
+        """
+    }
+}
