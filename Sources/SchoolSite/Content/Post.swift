@@ -7,6 +7,9 @@ public struct ImageReference: Sendable, Hashable {
     public var alt: String
     public var location: SourceLocation
     public var isCover: Bool
+
+    /// The name with percent-escapes decoded (`my%20photo.jpg` → `my photo.jpg`).
+    public var fileName: String { name.removingPercentEncoding ?? name }
 }
 
 /// One post folder, as read from disk.

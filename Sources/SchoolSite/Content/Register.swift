@@ -31,10 +31,13 @@ public struct Person: Sendable, Hashable {
 public struct Register: Sendable {
     public let people: [Person]
     private let byID: [String: Person]
+    /// Everyone's names, folded for the redaction scan.
+    let names: NameIndex
 
     public init(people: [Person]) {
         self.people = people
         self.byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.names = NameIndex(people: people)
     }
 
     public subscript(id: String) -> Person? { byID[id] }

@@ -39,6 +39,12 @@ public struct SiteDirectory: Sendable {
         return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// A regular file (following symlinks).
+    public func isRegularFile(_ relativePath: String) -> Bool {
+        var info = stat()
+        return stat(url(relativePath).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     public func exists(_ relativePath: String) -> Bool {
         var info = stat()
         return lstat(url(relativePath).path, &info) == 0

@@ -4,6 +4,16 @@ public enum Policy {
         CategoryRule(),
         RawHTMLRule(),
         UnsafeLinkRule(),
+        UnknownPersonRule(),
+        UndeclaredPersonRule(),
+        PhotoConsentRule(),
+        NameConsentRule(),
+        DoNotPublishRule(),
+        NameRedactionRule(),
+        ImageUndeclaredRule(),
+        ImageMissingRule(),
+        ImageOutsideRule(),
+        ImageAltRule(),
     ]
 
     /// All violations in `post` as of `context.date`, sorted by position.

@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
         let body = site.theme.render("post", ["post": entry, "home_url": root])
         let page = page(title: "\(front.title.value) – \(site.config.title)", description: front.summary?.value ?? "",
                         path: "\(post.slug)/", root: root, category: nil, body: body, notice: notice, context: context)
-        let images = Set(post.shownImages.map(\.name)).sorted().map { name in
+        let images = Set(post.shownImages.map(\.fileName)).sorted().map { name in
             OutputFile(path: "\(post.slug)/\(name)", content: .image(sourcePath: "\(post.folder)/\(name)"))
         }
         return [page] + images

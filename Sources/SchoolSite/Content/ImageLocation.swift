@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where an image reference points, judged before any file is opened.
+enum ImageLocation: Equatable {
+    /// A file path inside the post folder (site-relative).
+    case inside(path: String)
+    /// `http:`, `https:` or `//`: never fetched, never published.
+    case remote
+    /// Leaves the post folder; the reason says how.
+    case outside(reason: String)
+
+    static func of(_ image: ImageReference, in post: Post, site: SiteDirectory) -> ImageLocation {
+        let name = image.fileName
+        let lowered = name.lowercased()
+        if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") { return .remote }
+        if name.hasPrefix("/") { return .outside(reason: "is an absolute path") }
+        if name.contains(":") { return .outside(reason: "is an address, not a file name") }
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        if components.contains("..") { return .outside(reason: "climbs out with `..`") }
+        let path = "\(post.folder)/\(name)"
+        // A symlink is followed to see where it really lands.
+        let folder = site.url(post.folder).resolvingSymlinksInPath().path
+        let target = site.url(path).resolvingSymlinksInPath().path
+        if site.exists(path), !target.hasPrefix(folder + "/") {
+            return .outside(reason: "is a link to a file outside the post folder")
+        }
+        return .inside(path: path)
+    }
+}

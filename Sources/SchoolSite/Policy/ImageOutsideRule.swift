@@ -1,0 +1,18 @@
+/// `image.outside`: an image must be a file of the post folder: no `..`, no
+/// absolute path, no symlink pointing out, nothing remote.
+struct ImageOutsideRule: PolicyRule {
+    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+        post.shownImages.compactMap { image in
+            switch ImageLocation.of(image, in: post, site: context.site.directory) {
+            case .inside:
+                return nil
+            case .remote:
+                return .error("image.outside", at: image.location,
+                              "this image is on another website; copy the file into the post folder and refer to it by its name")
+            case .outside(let reason):
+                return .error("image.outside", at: image.location,
+                              "this image \(reason); images must be files in the post folder, referred to by name")
+            }
+        }
+    }
+}

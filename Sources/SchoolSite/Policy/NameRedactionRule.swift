@@ -1,0 +1,88 @@
+/// `redaction.name` and `redaction.full-name`: no register name may reach the
+/// page unless someone with that name is `named: true` with name consent on the
+/// build date; with `pupil_full_names: forbid`, a pupil's given (or known-as) and
+/// family name never appear together. Diagnostics give ids, never the names.
+struct NameRedactionRule: PolicyRule {
+    /// Words at most this many characters apart count as written together (`Amelia Smith`, `Smith, Amelia`).
+    static let fullNameGap = 3
+
+    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+        var scan = NameScan(post: post, front: front, context: context)
+        for segment in ScanSegments.of(post, front) { scan.scan(segment) }
+        return scan.diagnostics
+    }
+}
+
+private struct NameScan {
+    let post: Post
+    let context: PolicyContext
+    let index: NameIndex
+    /// People the post may name: `named: true` and name consent on the day.
+    let mayBeNamed: Set<String>
+    let notNames: Set<String>
+    let forbidFullNames: Bool
+    var tokenizer = WordTokenizer()
+    var diagnostics: [Diagnostic] = []
+
+    init(post: Post, front: FrontMatter, context: PolicyContext) {
+        self.post = post
+        self.context = context
+        self.index = context.register.names
+        self.mayBeNamed = Set(front.people.filter { entry in
+            entry.named && (context.register[entry.id]?.hasNameConsent(on: context.date) ?? false)
+        }.map(\.id))
+        var tokenizer = WordTokenizer()
+        self.notNames = Set(front.notNames.flatMap { tokenizer.words(in: $0).map(\.key) })
+        self.forbidFullNames = context.config.policy.pupilFullNames == .forbid
+    }
+
+    mutating func scan(_ segment: ScanSegment) {
+        let words = tokenizer.words(in: segment).filter { !notNames.contains($0.key) }
+        // Camel-case words count as their parts for "written together" (`#AmeliaSmith`).
+        var units: [(key: String, start: Int, end: Int)] = []
+        for word in words {
+            checkName(word, in: segment)
+            if word.parts.isEmpty {
+                units.append((word.key, word.start, word.end))
+            } else {
+                units += word.parts.map { ($0, word.start, word.end) }
+            }
+            if forbidFullNames, let owners = index.fullNames[word.key] {
+                reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)
+            }
+        }
+        guard forbidFullNames else { return }
+        for (first, second) in zip(units, units.dropFirst()) where second.start - first.end <= NameRedactionRule.fullNameGap {
+            let together = index.people(named: first.key).filter { candidate in
+                guard candidate.owner.isPupil else { return false }
+                let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]
+                return other?.contains(second.key) ?? false
+            }
+            reportFullName(together.map(\.owner.id), at: first.start, in: segment)
+        }
+    }
+
+    private mutating func checkName(_ word: ScanWord, in segment: ScanSegment) {
+        let keys = [word.key] + word.parts
+        let bearers = Set(keys.flatMap { index.people(named: $0).map(\.owner.id) })
+        guard !bearers.isEmpty, bearers.isDisjoint(with: mayBeNamed) else { return }
+        let ids = bearers.sorted()
+        let who = ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " or " + ids.last!
+        diagnostics.append(.error("redaction.name", at: location(word.start, in: segment),
+                                  "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name\(ids.count == 1 ? "" : "") or add it to `not_names` if it is not a name here"))
+    }
+
+    private mutating func reportFullName(_ ids: [String], at start: Int, in segment: ScanSegment) {
+        guard !ids.isEmpty else { return }
+        let location = location(start, in: segment)
+        guard !diagnostics.contains(where: { $0.rule == "redaction.full-name" && $0.location == location }) else { return }
+        diagnostics.append(.error("redaction.full-name", at: location,
+                                  "the full name of \(Set(ids).sorted().joined(separator: " or ")) appears in the \(segment.place); pupils' full names are never published (policy: pupil_full_names: forbid); use the given name only"))
+    }
+
+    private func location(_ start: Int, in segment: ScanSegment) -> SourceLocation {
+        let file = segment.place == "folder name" ? post.folder : post.sourceFile
+        guard start < segment.lines.count else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: segment.lines[start], column: segment.columns[start])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Everything of a post that reaches the page as text, cut into segments:
+/// title, summary, cover and slug, and from the body every paragraph and heading
+/// (across its formatting), code, link text and addresses, image alt text,
+/// addresses and titles. The author byline is not scanned (SPEC §6).
+enum ScanSegments {
+    static func of(_ post: Post, _ front: FrontMatter) -> [ScanSegment] {
+        var segments: [ScanSegment] = []
+        for (place, value) in [("title", front.title), ("summary", front.summary), ("cover", front.cover)] {
+            guard let value else { continue }
+            segments.append(ScanSegment(place: place, text: HTMLEntities.decode(value.value),
+                                        line: value.location.line, column: value.location.column))
+        }
+        segments.append(ScanSegment(place: "folder name", text: post.slug, line: 1, column: 1))
+        if let document = post.markdown?.document {
+            var builder = BodySegments()
+            builder.collect(document)
+            segments += builder.segments
+        }
+        return segments
+    }
+}
+
+/// Walks the body: runs of inline text become one segment each, so a name split
+/// by formatting (`**Am**elia`) or across lines is still one word.
+private struct BodySegments {
+    var segments: [ScanSegment] = []
+
+    mutating func collect(_ node: MarkdownNode) {
+        switch node.kind {
+        case .paragraph, .heading:
+            var run = ScanSegment(place: "text")
+            appendInlines(node.children, to: &run)
+            segments.append(run)
+        case .codeBlock:
+            // The code starts on the line after the fence, or on the node's line when indented.
+            segments.append(ScanSegment(place: "code", text: node.literal, line: node.line, column: node.column))
+        case .htmlBlock:
+            return
+        default:
+            for child in node.children { collect(child) }
+        }
+    }
+
+    private mutating func appendInlines(_ nodes: [MarkdownNode], to run: inout ScanSegment) {
+        for node in nodes {
+            switch node.kind {
+            case .text:
+                run.append(node.literal, line: node.line, column: node.column)
+            case .code:
+                run.append(node.literal, line: node.line, column: node.column + 1)
+            case .softBreak, .lineBreak, .htmlInline:
+                run.appendBreak(line: node.line, column: node.column)
+            case .link:
+                addressSegments(node, place: "link")
+                appendInlines(node.children, to: &run)
+            case .image:
+                addressSegments(node, place: "image")
+                var alt = ScanSegment(place: "alt text")
+                appendInlines(node.children, to: &alt)
+                segments.append(alt)
+                run.appendBreak(line: node.line, column: node.column)
+            default:
+                appendInlines(node.children, to: &run)
+            }
+        }
+    }
+
+    private mutating func addressSegments(_ node: MarkdownNode, place: String) {
+        let address = node.url.removingPercentEncoding ?? node.url
+        segments.append(ScanSegment(place: "\(place) address", text: address, line: node.line, column: node.column, advancing: false))
+        if !node.title.isEmpty {
+            segments.append(ScanSegment(place: "\(place) title", text: node.title, line: node.line, column: node.column, advancing: false))
+        }
+    }
+}
