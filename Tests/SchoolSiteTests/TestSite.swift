@@ -30,6 +30,8 @@ struct TestSite {
     P0003,Zoë,Smith-Jones,,pupil,no,no,no,
     P0004,Harry,O'Neill,,pupil,yes,yes,yes,
     P0005,Grace,Taylor,,pupil,yes,yes,no,2025-07-31
+    P0006,Mary Ann,Lee,,pupil,yes,no,no,
+    P0007,May,Evans,,pupil,yes,no,no,
     S001,Anita,Patel,,staff,yes,yes,no,
 
     """
@@ -102,6 +104,9 @@ struct TestSite {
         }
         return files
     }
+
+    /// A 1×1 PNG, for posts that show an image.
+    static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
 
     /// Front matter with the required keys, then `body`.
     static func markdown(title: String = "A post", date: String = "2024-06-14", extra: String = "", body: String = "Hello.") -> String {

@@ -157,7 +157,7 @@ struct YAMLFields {
 
     static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
-        return scalar.tag == Tag(.null) && scalar.style == .plain
+        return scalar.style == .plain && node.null != nil
     }
 
     /// Turns a Yams error into a diagnostic at the line it names.

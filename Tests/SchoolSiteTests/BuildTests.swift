@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+@Suite struct BuildTests {
+    static let pictured = TestSite.markdown(
+        title: "Relay", date: "2024-06-14",
+        extra: "", body: "Well done everyone! ![Children passing the baton](relay.png)"
+    ).replacingOccurrences(of: "people: []\nphotos: {}", with: "people: [P0001, P0005]\nphotos: {relay.png: [P0001, P0005]}")
+
+    func site(_ extra: [String: String] = [:]) throws -> TestSite {
+        var files = TestSite.post("2024-06-14-relay", Self.pictured)
+        files.merge(TestSite.post("2024-05-01-draft", TestSite.markdown(title: "Secret draft", body: "Zoë Smith-Jones"), approved: false)) { _, new in new }
+        files.merge(extra) { _, new in new }
+        return try TestSite(files, binary: ["content/posts/2024-06-14-relay/relay.png": TestSite.png])
+    }
+
+    @Test func publishesApprovedPostsAndNeverDrafts() throws {
+        let site = try site()
+        let result = try site.build(on: "2024-09-02")
+        #expect(result.output != nil)
+        #expect(result.report.published == ["2024-06-14-relay"])
+        #expect(result.report.drafts == ["2024-05-01-draft"])
+        let files = site.snapshot()
+        #expect(files.keys.contains("/2024-06-14-relay/relay.png"))
+        #expect(!files.keys.contains { $0.contains("draft") || $0.hasSuffix(".md") || $0.hasSuffix(".csv") || $0.hasSuffix("approval.json") })
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("Secret draft") })
+    }
+
+    @Test func consentWithdrawnAfterPublishingRefusesAndKeepsTheOldSite() throws {
+        let site = try site()
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        let before = site.snapshot()
+        try site.write("content/register.csv", TestSite.register.replacingOccurrences(of: "P0001,Amelia,Smith,Millie,pupil,yes", with: "P0001,Amelia,Smith,Millie,pupil,no"))
+        let refused = try site.build(on: "2024-09-03")
+        #expect(refused.output == nil)
+        #expect(refused.report.diagnostics.map(\.description) == [
+            "content/posts/2024-06-14-relay/index.md:7:22: error[consent.photo] P0001 is pictured in relay.png but has no photo consent on 2024-09-03",
+        ])
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func lapsingConsentFlipsTheSameSiteFromBuiltToRefused() throws {
+        let site = try site()
+        #expect(try site.build(on: "2025-07-31").output != nil)
+        let refused = try site.build(on: "2025-08-01")
+        #expect(refused.output == nil)
+        #expect(refused.report.diagnostics.map(\.rule) == ["consent.photo"])
+        #expect(refused.report.diagnostics.first?.message.contains("P0005") == true)
+    }
+
+    @Test func scheduledAndExpiredFollowTheBuildDate() throws {
+        let later = TestSite.markdown(title: "Later", date: "2024-10-01", extra: "expires: 2024-12-31", body: "Soon, Zoë.")
+        let site = try site(TestSite.post("2024-10-01-later", later))
+        let before = try site.build(on: "2024-09-02")
+        #expect(before.report.scheduled == ["2024-10-01-later"])
+        // A scheduled post's problems are warnings until its day comes.
+        #expect(before.output != nil && before.report.diagnostics.map(\.severity) == [.warning])
+        let onTheDay = try site.build(on: "2024-10-01")
+        #expect(onTheDay.output == nil && onTheDay.report.diagnostics.map(\.rule) == ["redaction.name"])
+        try site.write("content/posts/2024-10-01-later/index.md", later.replacingOccurrences(of: "Soon, Zoë.", with: "Soon."))
+        #expect(try site.build(on: "2024-10-01").report.published == ["2024-06-14-relay", "2024-10-01-later"])
+        let expired = try site.build(on: "2025-01-01")
+        #expect(expired.report.expired == ["2024-10-01-later"])
+        #expect(!site.exists("output/2024-10-01-later"))
+    }
+
+    @Test func sameInputAndDateGiveIdenticalBytes() throws {
+        let site = try site()
+        _ = try site.build(on: "2024-09-02")
+        let first = site.snapshot()
+        _ = try site.build(on: "2024-09-02")
+        #expect(site.snapshot() == first)
+        #expect(!first.isEmpty)
+    }
+
+    @Test func aSecondBuildWhileOneHoldsTheLockStops() throws {
+        let site = try site()
+        do {
+            let held = try BuildLock(for: site.root.appendingPathComponent("output"))
+            #expect {
+                _ = try site.build(on: "2024-09-02")
+            } throws: { error in
+                (error as? SiteError)?.kind == .buildLocked
+            }
+            withExtendedLifetime(held) {}
+        }
+        #expect(try site.build(on: "2024-09-02").output != nil)
+    }
+
+    @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
+        let site = try site()
+        try site.write(".output.staging-99999/half.html", "<p>half")
+        _ = try site.build(on: "2024-09-02")
+        #expect(!site.exists(".output.staging-99999"))
+    }
+
+    @Test func safeModeDropsRawHTMLAndScriptURLs() {
+        let rendered = MarkdownRenderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n",
+                                               firstLine: 1, pageURL: URL(string: "https://x.test/p/")!)
+        for html in [rendered.html, rendered.feedHTML] {
+            #expect(!html.contains("<script") && !html.contains("javascript:") && !html.contains("onerror"))
+        }
+    }
+
+    @Test func feedHTMLHasAbsoluteURLs() {
+        let rendered = MarkdownRenderer.render("![a](relay.png) [b](../other/) [c](#top) [d](https://e.test/)\n",
+                                               firstLine: 1, pageURL: URL(string: "https://x.test/news/post/")!)
+        #expect(rendered.html.contains("src=\"relay.png\""))
+        for url in ["https://x.test/news/post/relay.png", "https://x.test/news/other/", "https://x.test/news/post/#top", "https://e.test/"] {
+            #expect(rendered.feedHTML.contains("\"\(url)\""))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// Every rule of SPEC §6 (but approvals and image formats, tested on their own):
+/// it fires, with its id, file, line and column, and a near miss does not.
+@Suite struct PolicyRuleTests {
+    static let file = "content/posts/2024-06-14-post/index.md"
+
+    func front(people: String = "[]", photos: String = "{}", extra: String = "") -> String {
+        "---\ntitle: Sports day\ndate: 2024-06-14\nauthor: Mrs A. Patel\ncategory: update\npeople: \(people)\nphotos: \(photos)\n\(extra)---\n"
+    }
+
+    @Test func frontMatterMissingKeyFiresAtTheMapping() throws {
+        let found = try diagnostics(forPost: "---\ntitle: Hi\ndate: 2024-06-14\nauthor: A\ncategory: update\nphotos: {}\n---\nBody\n")
+        #expect(found.with(rule: "post.front-matter").map(\.description) == [
+            "\(Self.file):2:1: error[post.front-matter] required key `people` is missing; list everyone the post features by register id, or write `people: []`",
+        ])
+    }
+
+    @Test func frontMatterUnknownKeyBadDateAndNullTitle() throws {
+        let source = MarkedSource("---\n①title: ~\ndate: ②2024-13-01\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n③summery: typo\n---\nBody\n")
+        let found = try diagnostics(forPost: source.text).with(rule: "post.front-matter")
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["①", "②", "③"].map { position(source[$0]) })
+        #expect(found.contains { $0.message.contains("`summery`") && $0.message.contains("did you mean `summary`") })
+        #expect(found.contains { $0.message.contains("2024-13-01") })
+    }
+
+    @Test func frontMatterNotYAMLAndNotClosed() throws {
+        let broken = try diagnostics(forPost: "---\ntitle: [unclosed\ndate: 2024-06-14\n---\nBody\n")
+        // libyaml reports the flow sequence that never closes, on the title line.
+        #expect(broken.with(rule: "post.front-matter").first?.location.line == 2)
+        let unclosed = try diagnostics(forPost: "---\ntitle: x\n")
+        #expect(unclosed.with(rule: "post.front-matter").first?.message.contains("never closed") == true)
+    }
+
+    @Test func validFrontMatterHasNoFinding() throws {
+        #expect(try diagnostics(forPost: front() + "Hello.\n").isEmpty)
+    }
+
+    @Test func categoryOutsidePolicy() throws {
+        let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\nauthor: A\ncategory: ①news\npeople: []\nphotos: {}\n---\nx\n")
+        #expect(try diagnostics(forPost: source.text).positions(of: "post.category") == [position(source["①"])])
+        #expect(try diagnostics(forPost: front() + "x\n").with(rule: "post.category").isEmpty)
+    }
+
+    @Test func rawHTMLBlockAndInline() throws {
+        let source = MarkedSource(front() + "①<div>hi</div>\n\nText ②<b>bold③</b> end.\n")
+        #expect(try diagnostics(forPost: source.text).positions(of: "post.raw-html") == ["①", "②", "③"].map { position(source[$0]) })
+        // An escaped tag and a tag in a code span are text, not HTML.
+        #expect(try diagnostics(forPost: front() + "Use \\<b> or `<b>` to write it.\n").with(rule: "post.raw-html").isEmpty)
+    }
+
+    @Test func unsafeLinkSchemes() throws {
+        let source = MarkedSource(front() + "See ①[this](javascript:alert(1)) and ②[that](JAVA%09SCRIPT:x) and ③[d](data:text/html,x) ④[v](vbscript:x) ⑤[f](file:///etc/passwd).\n")
+        let found = try diagnostics(forPost: source.text).positions(of: "post.unsafe-link")
+        #expect(found == ["①", "③", "④", "⑤"].map { position(source[$0]) } || found.count == 5)
+        #expect(found.contains(position(source["①"])))
+        #expect(try diagnostics(forPost: front() + "See [the news](https://example.com/javascript-tips).\n").with(rule: "post.unsafe-link").isEmpty)
+    }
+
+    @Test func unknownPerson() throws {
+        let source = MarkedSource(front(people: "[①P9999, P0001]", photos: "{a.png: [②P8888]}") + "![x](a.png)\n")
+        let found = try diagnostics(forPost: source.text, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png])
+        #expect(found.positions(of: "people.unknown") == [position(source["①"]), position(source["②"])])
+        #expect(try diagnostics(forPost: front(people: "[P0001]") + "x\n").with(rule: "people.unknown").isEmpty)
+    }
+
+    @Test func undeclaredPerson() throws {
+        let source = MarkedSource(front(people: "[P0001]", photos: "{a.png: [P0001, ①P0002]}") + "![Kids](a.png)\n")
+        let found = try diagnostics(forPost: source.text, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png])
+        #expect(found.positions(of: "people.undeclared") == [position(source["①"])])
+        let fine = front(people: "[P0001, P0002]", photos: "{a.png: [P0001, P0002]}") + "![Kids](a.png)\n"
+        #expect(try diagnostics(forPost: fine, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png]).isEmpty)
+    }
+
+    @Test func photoConsentOnlyForShownImages() throws {
+        // P0003 has no photo consent; P0005's consent ended 2025-07-31.
+        let source = MarkedSource(front(people: "[P0001, P0003, P0005]", photos: "{a.png: [P0001, ①P0003, ②P0005], unused.png: [P0003]}") + "![Kids](a.png)\n")
+        let images = ["content/posts/2024-06-14-post/a.png": TestSite.png]
+        let early = try diagnostics(forPost: source.text, date: "2025-07-31", binary: images)
+        #expect(early.positions(of: "consent.photo") == [position(source["①"])])
+        #expect(early.with(rule: "consent.photo").first?.message == "P0003 is pictured in a.png but has no photo consent on 2025-07-31")
+        let late = try diagnostics(forPost: source.text, date: "2025-08-01", binary: images)
+        #expect(late.positions(of: "consent.photo") == [position(source["①"]), position(source["②"])])
+    }
+
+    @Test func nameConsent() throws {
+        let source = MarkedSource(front(people: "[{id: P0001, named: true}, {id: ①P0002, named: true}, {id: P0003}]") + "Well done.\n")
+        #expect(try diagnostics(forPost: source.text).positions(of: "consent.name") == [position(source["①"])])
+    }
+
+    @Test func doNotPublish() throws {
+        let source = MarkedSource(front(people: "[P0001, ①P0004]") + "Well done.\n")
+        #expect(try diagnostics(forPost: source.text).positions(of: "consent.do-not-publish") == [position(source["①"])])
+        #expect(try diagnostics(forPost: front(people: "[P0001]") + "x\n").with(rule: "consent.do-not-publish").isEmpty)
+    }
+
+    @Test func redactionNameAndFullName() throws {
+        let source = MarkedSource(front(people: "[P0002]") + "Well done ①Oliver and ②Amelia Smith!\n")
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "redaction.name") == [position(source["①"]), position(source["②"])] || found.positions(of: "redaction.name").count == 3)
+        #expect(found.positions(of: "redaction.full-name") == [position(source["②"])])
+        #expect(found.with(rule: "redaction.name").allSatisfy { !$0.message.contains("Oliver") && !$0.message.contains("Amelia") })
+        let named = try diagnostics(forPost: front(people: "[{id: P0001, named: true}]") + "Well done Amelia!\n")
+        #expect(named.with(rule: "redaction.name").isEmpty)
+    }
+
+    @Test func fullNameAllowedWithNameConsentPolicy() throws {
+        let body = front(people: "[{id: P0001, named: true}]") + "Well done Amelia Smith!\n"
+        let files = ["site.yml": TestSite.siteYAML.replacingOccurrences(of: "pupil_full_names: forbid", with: "pupil_full_names: allow-with-name-consent")]
+        #expect(try diagnostics(forPost: body, files: files).isEmpty)
+        #expect(try diagnostics(forPost: body).with(rule: "redaction.full-name").count == 1)
+    }
+
+    @Test func imageUndeclaredMissingAltAndCover() throws {
+        let source = MarkedSource(front(photos: "{a.png: []}", extra: "cover: ③gone.png\n") + "①![](a.png) and ②![Cake](b.png)\n")
+        let found = try diagnostics(forPost: source.text, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png])
+        #expect(found.positions(of: "image.alt") == [position(source["①"])])
+        #expect(found.positions(of: "image.undeclared") == [position(source["③"]), position(source["②"])])
+        #expect(found.positions(of: "image.missing") == [position(source["③"]), position(source["②"])])
+        let fine = front(photos: "{a.png: []}", extra: "cover: a.png\n") + "![Cake](a.png)\n"
+        #expect(try diagnostics(forPost: fine, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png]).isEmpty)
+    }
+
+    @Test func imageOutsideThePostFolder() throws {
+        let source = MarkedSource(front(photos: "{a.png: []}") + "①![a](../other/a.png) ②![b](/etc/a.png) ③![c](https://x.test/a.png) ④![d](//x.test/a.png) ⑤![e](link.png)\n")
+        let site = try TestSite(TestSite.post("2024-06-14-post", source.text, approved: false),
+                                binary: ["content/secret.png": TestSite.png])
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/posts/2024-06-14-post/link.png").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("content/secret.png").path)
+        let found = Evaluation.evaluate(try site.load(), on: Day(iso: "2024-09-02")!, for: .review).diagnostics
+        #expect(found.positions(of: "image.outside") == ["①", "②", "③", "④", "⑤"].map { position(source[$0]) })
+        #expect(found.positions(of: "image.missing").isEmpty)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// The name scan as a careful reviewer would do it: each row is a post body,
+/// who the post names with consent, and which redaction rules must fire.
+/// Register (TestSite): P0001 Amelia Smith "Millie" (name consent), P0002 Oliver
+/// Brown (none), P0003 Zoë Smith-Jones (none), P0004 Harry O'Neill (do not
+/// publish), P0005 Grace Taylor (consent ended 2025-07-31), P0006 Mary Ann Lee
+/// (none), P0007 May Evans (none), S001 Anita Patel (staff, name consent).
+@Suite struct RedactionTableTests {
+    struct Row: CustomStringConvertible, Sendable {
+        var body: String
+        var named: [String] = []
+        var notNames: [String] = []
+        var fires: Set<String>
+        var description: String { body.debugDescription }
+    }
+
+    static let name: Set<String> = ["redaction.name"]
+    static let fullName: Set<String> = ["redaction.full-name"]
+    static let both: Set<String> = ["redaction.name", "redaction.full-name"]
+    static let none: Set<String> = []
+
+    static let rows: [Row] = [
+        // Caught: case, accents, possessives.
+        Row(body: "Amelia won the race.", fires: name),
+        Row(body: "AMELIA won the race.", fires: name),
+        Row(body: "well done amelia", fires: name),
+        Row(body: "Amelia's painting won.", fires: name),
+        Row(body: "Amelia’s painting won.", fires: name),
+        Row(body: "Zoë ran fastest.", fires: name),
+        Row(body: "Zoe ran fastest.", fires: name),
+        Row(body: "ZOE ran fastest.", fires: name),
+        Row(body: "Zo\u{0065}\u{0308} ran (decomposed accent).", fires: name),
+        // Hyphenated, apostrophes, two-word and known-as names.
+        Row(body: "The Smith-Jones family baked.", fires: name),
+        Row(body: "The Jones twins baked.", fires: name),
+        Row(body: "O'Neill's bike was red.", fires: name),
+        Row(body: "O’Neill scored.", fires: name),
+        Row(body: "Mary Ann sang a solo.", fires: name),
+        Row(body: "Ann sang a solo.", fires: name),
+        Row(body: "Millie smiled.", fires: name),
+        // Split by Markdown formatting, invisible characters and look-alike letters.
+        Row(body: "Well done **Am**elia!", fires: name),
+        Row(body: "Well done Ame*lia*!", fires: name),
+        Row(body: "Well done Ame\u{00AD}lia!", fires: name),
+        Row(body: "Well done Ame\u{200B}lia!", fires: name),
+        Row(body: "Well done \u{0410}melia!", fires: name),
+        Row(body: "Well done ＡＭＥＬＩＡ!", fires: name),
+        Row(body: "Well done \u{0391}melia (Greek capital alpha)!", fires: name),
+        // HTML entities.
+        Row(body: "Zo&euml; ran fastest.", fires: name),
+        Row(body: "Zo&#235; ran fastest.", fires: name),
+        // Underscores, dots, hashtags, addresses.
+        Row(body: "![Sports day](AMELIA_SMITH.png)", fires: both),
+        Row(body: "Write to amelia.smith@example.com.", fires: both),
+        Row(body: "Share it: #AmeliaSmith", fires: both),
+        Row(body: "Share it: #TeamAmelia", fires: name),
+        Row(body: "See [her page](/pupils/amelia-smith).", fires: both),
+        Row(body: "See [her page](https://example.com/p/Amelia%20Smith).", fires: both),
+        Row(body: "![Sports](x.png \"Amelia running\")", fires: name),
+        Row(body: "[Results](https://example.com \"Oliver's time\")", fires: name),
+        // Code spans, code blocks, tables, headings, link text, alt text.
+        Row(body: "Type `Amelia` in the box.", fires: name),
+        Row(body: "```\nwinner = Amelia\n```", fires: name),
+        Row(body: "| Name | Place |\n|---|---|\n| Amelia | 1st |", fires: name),
+        Row(body: "# Amelia's great day", fires: name),
+        Row(body: "[Amelia](https://example.com)", fires: name),
+        Row(body: "![Amelia on the slide](x.png)", fires: name),
+        // Across a line break.
+        Row(body: "Well done\nAmelia!", fires: name),
+        Row(body: "Well done Amelia\nSmith!", fires: both),
+        Row(body: "Well done Smith, Amelia!", fires: both),
+        // Named, but consent does not hold.
+        Row(body: "Oliver won.", named: ["P0002"], fires: name),
+        Row(body: "Zoë won.", named: ["P0003"], fires: name),
+        Row(body: "Harry won.", named: ["P0004"], fires: name),
+        Row(body: "In May we planted seeds.", fires: name),
+        Row(body: "Mrs Patel led the choir.", fires: name),
+
+        // Rightly let through.
+        Row(body: "Amelia won the race.", named: ["P0001"], fires: none),
+        Row(body: "Millie's painting won.", named: ["P0001"], fires: none),
+        Row(body: "Well done **Am**elia!", named: ["P0001"], fires: none),
+        Row(body: "Amelia Smith won.", named: ["P0001"], fires: fullName),
+        Row(body: "In May we planted seeds.", notNames: ["May"], fires: none),
+        Row(body: "Mrs Patel led the choir.", named: ["S001"], fires: none),
+        Row(body: "We visited Ameliaville.", fires: none),
+        Row(body: "Smithfield market was busy.", fires: none),
+        Row(body: "The blacksmith showed us a zoetrope.", fires: none),
+        Row(body: "Everyone loved the harvest.", fires: none),
+        Row(body: "Amelia. Then, much later, the Smith", named: ["P0001"], fires: none),
+        Row(body: "Zoë was there.", named: ["P0001"], fires: name),
+    ]
+
+    @Test func tableHasEnoughRowsBothWays() {
+        #expect(Self.rows.count >= 40)
+        #expect(Self.rows.filter { $0.fires.isEmpty }.count >= 8)
+    }
+
+    @Test(arguments: rows)
+    func row(_ row: Row) throws {
+        let people = ["P0001", "P0002", "P0003", "P0004", "P0005", "P0006", "P0007", "S001"]
+        let entries = people.map { "{id: \($0)\(row.named.contains($0) ? ", named: true" : "")}" }.joined(separator: ", ")
+        let notNames = row.notNames.isEmpty ? "" : "not_names: [\(row.notNames.joined(separator: ", "))]\n"
+        let source = "---\ntitle: News\ndate: 2024-06-14\nauthor: Mrs A. Patel\ncategory: update\npeople: [\(entries)]\nphotos: {}\n\(notNames)---\n\(row.body)\n"
+        let found = try diagnostics(forPost: source).filter { $0.rule.hasPrefix("redaction.") }
+        #expect(Set(found.map(\.rule)) == row.fires)
+        #expect(found.allSatisfy { !$0.message.lowercased().contains("amelia") && !$0.message.lowercased().contains("smith") })
+    }
+
+    @Test func slugAndTitleAreScannedButNotTheByline() throws {
+        let source = "---\ntitle: Zoë's prize\ndate: 2024-06-14\nauthor: Oliver Brown\ncategory: update\npeople: []\nphotos: {}\n---\nHello.\n"
+        let found = try diagnostics(forPost: source, slug: "2024-06-14-amelia-wins").filter { $0.rule == "redaction.name" }
+        #expect(found.map(\.location.description).sorted() == [
+            "content/posts/2024-06-14-amelia-wins/index.md:2:8",
+            "content/posts/2024-06-14-amelia-wins:1:12",
+        ].sorted())
+    }
+}

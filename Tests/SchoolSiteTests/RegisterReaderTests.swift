@@ -1,0 +1,71 @@
+import Testing
+@testable import SchoolSite
+
+@Suite struct RegisterReaderTests {
+    static let header = "id,given_name,family_name,known_as,role,photo_consent,name_consent,do_not_publish,consent_until"
+
+    func failure(_ csv: String) -> SiteError? {
+        do {
+            _ = try RegisterReader.parse(csv, file: "content/register.csv")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func quotingBOMAndCRLF() throws {
+        let csv = "\u{FEFF}" + Self.header + "\r\n" +
+            "P1,\"Mary Ann\",\"O'Neill, Jr\",\"\"\"Mo\"\"\",pupil,yes,no,no,2031-07-31\r\n" +
+            "P2,Zoë,Smith-Jones,,pupil,no,no,yes,\r\n"
+        let register = try RegisterReader.parse(csv, file: "content/register.csv")
+        #expect(register.people.count == 2)
+        #expect(register["P1"]?.familyName == "O'Neill, Jr")
+        #expect(register["P1"]?.knownAs == "\"Mo\"")
+        #expect(register["P1"]?.consentUntil == Day(iso: "2031-07-31"))
+        #expect(register["P2"]?.doNotPublish == true)
+    }
+
+    @Test func columnsMayComeInAnyOrder() throws {
+        let csv = "role,id,given_name,family_name,known_as,photo_consent,name_consent,do_not_publish,consent_until\npupil,P1,Ann,Lee,,yes,yes,no,\n"
+        #expect(try RegisterReader.parse(csv, file: "r.csv")["P1"]?.givenName == "Ann")
+    }
+
+    @Test func missingColumnNamesIt() {
+        let error = failure("id,given_name,family_name,role,photo_consent,name_consent,do_not_publish,consent_until\n")
+        #expect(error?.diagnostics.first?.description.hasPrefix("content/register.csv:1:1: error[register.invalid] the header row has no column `known_as`") == true)
+    }
+
+    @Test func duplicateIDNamesBothLines() {
+        let error = failure(Self.header + "\nP1,A,B,,pupil,yes,yes,no,\nP2,C,D,,pupil,yes,yes,no,\nP1,E,F,,pupil,yes,yes,no,\n")
+        #expect(error?.diagnostics.map(\.description) == [
+            "content/register.csv:4:1: error[register.invalid] consent register row 3, column `id` repeats the id `P1` already used on line 2; ids must be unique",
+        ])
+    }
+
+    @Test func badValuesNameRowAndColumn() {
+        let error = failure(Self.header + "\nP1,A,B,,pupil,maybe,yes,no,\nP2,C,D,,teacher,yes,yes,no,2024-02-30\n")
+        #expect(error?.diagnostics.map(\.description) == [
+            "content/register.csv:2:6: error[register.invalid] consent register row 1, column `photo_consent` must be `yes` or `no`, found `maybe`",
+            "content/register.csv:3:5: error[register.invalid] consent register row 2, column `role` must be `pupil`, `staff` or `other`, found `teacher`",
+            "content/register.csv:3:9: error[register.invalid] consent register row 2, column `consent_until` must be a date written YYYY-MM-DD or empty, found `2024-02-30`",
+        ])
+    }
+
+    @Test func lineNumbersCountNewlinesInsideQuotedFields() {
+        let error = failure(Self.header + "\nP1,\"Two\nLines\",B,,pupil,yes,yes,no,\nP2,C,D,,pupil,yes,yes,nope,\n")
+        #expect(error?.diagnostics.first?.location.line == 4)
+    }
+
+    @Test func brokenQuotingIsRefused() {
+        let error = failure(Self.header + "\nP1,\"Ann\"x,B,,pupil,yes,yes,no,\n")
+        #expect(error?.diagnostics.first?.message.contains("not valid CSV") == true)
+    }
+
+    @Test func consentHoldsUntilItsLastDay() throws {
+        let register = try RegisterReader.parse(Self.header + "\nP1,A,B,,pupil,yes,yes,no,2025-07-31\nP2,C,D,,pupil,yes,yes,yes,\n", file: "r.csv")
+        let person = try #require(register["P1"])
+        #expect(person.hasPhotoConsent(on: Day(iso: "2025-07-31")!))
+        #expect(!person.hasPhotoConsent(on: Day(iso: "2025-08-01")!))
+        #expect(register["P2"]?.hasPhotoConsent(on: Day(iso: "2020-01-01")!) == false)
+    }
+}

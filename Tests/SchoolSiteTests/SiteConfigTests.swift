@@ -1,0 +1,58 @@
+import Testing
+@testable import SchoolSite
+
+@Suite struct SiteConfigTests {
+    func failure(_ siteYAML: String) throws -> [String] {
+        let site = try TestSite(["site.yml": siteYAML])
+        do {
+            _ = try site.load()
+            return []
+        } catch let error as SiteError {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func sampleLikeSiteLoads() throws {
+        let config = try TestSite().load().config
+        #expect(config.baseURL == "https://www.example.sch.uk/news/")
+        #expect(config.timeZone.identifier == "Europe/London")
+        #expect(config.policy.pupilFullNames == .forbid)
+    }
+
+    @Test func unknownKeyIsRefusedWithItsLine() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "theme: school\n", with: "theme: school\ntheem: other\n")
+        #expect(try failure(yaml) == ["site.yml:7:1: error[config.unknown-key] unknown key `theem` (did you mean `theme`?); allowed keys: title, school, base_url, language, timezone, theme, posts_per_page, register, approvers, policy"])
+    }
+
+    @Test func unknownPolicyKeyIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "  pupil_full_names: forbid", with: "  pupil_full_names: forbid\n  check_names: false")
+        #expect(try failure(yaml).first?.hasPrefix("site.yml:15:3: error[config.unknown-key] unknown key `check_names`") == true)
+    }
+
+    @Test func badValues() throws {
+        let yaml = TestSite.siteYAML
+            .replacingOccurrences(of: "base_url: https://www.example.sch.uk/news/", with: "base_url: www.example.sch.uk/news")
+            .replacingOccurrences(of: "Europe/London", with: "Europe/Londn")
+            .replacingOccurrences(of: "posts_per_page: 2", with: "posts_per_page: many")
+            .replacingOccurrences(of: "title: Test School News", with: "title: ~")
+        let problems = try failure(yaml)
+        #expect(problems.count == 4)
+        #expect(problems.allSatisfy { $0.hasPrefix("site.yml:") && $0.contains("error[config.invalid]") })
+    }
+
+    @Test func missingThemeIsReported() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "theme: school", with: "theme: gone")
+        #expect(try failure(yaml).first?.contains("error[theme.missing] theme `gone` not found") == true)
+    }
+
+    @Test func brokenTemplateNamesFileAndLine() throws {
+        let site = try TestSite(["themes/school/templates/post.mustache": "<h1>\n{{#post}}{{title}}\n"])
+        do {
+            _ = try site.load()
+            Issue.record("a broken template must stop the build")
+        } catch let error as SiteError {
+            #expect(error.diagnostics.first?.location.file == "themes/school/templates/post.mustache")
+            #expect(error.diagnostics.first?.rule == "theme.template")
+        }
+    }
+}

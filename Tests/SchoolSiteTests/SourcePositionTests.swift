@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// cmark counts columns in UTF-8 bytes and forgets the indentation of a
+/// paragraph's continuation lines; positions must come out in scalars, as written.
+@Suite struct SourcePositionTests {
+    func nodes(_ marked: MarkedSource, firstLine: Int = 1) -> [MarkdownNode] {
+        let rendered = MarkdownRenderer.render(marked.text, firstLine: firstLine, pageURL: URL(string: "https://x.test/p/")!)
+        return rendered.document.collect { $0.kind == .link || $0.kind == .image ? $0 : nil }
+    }
+
+    func at(_ node: MarkdownNode) -> String { "\(node.line):\(node.column)" }
+
+    @Test func continuationLineIndentIsCounted() {
+        let source = MarkedSource("para\n  ①[a](u)\n")
+        #expect(nodes(source).map(at) == [position(source["①"])])
+    }
+
+    @Test func quoteAndListContinuationLines() {
+        let source = MarkedSource("> quote\n>   more ①[a](u)\n\n- item\n    cont ②![b](c.png)\n")
+        #expect(nodes(source).map(at) == [position(source["①"]), position(source["②"])])
+    }
+
+    @Test func nonASCIIBeforeTheNodeCountsOnePerScalar() {
+        let source = MarkedSource("Zoë’s café — ①[a](u)\n  ☀️ déjà ②[b](u)\n")
+        #expect(nodes(source).map(at) == [position(source["①"]), position(source["②"])])
+    }
+
+    @Test func bodyLinesAreShiftedByTheFrontMatter() {
+        let source = MarkedSource("x\n\n①[a](u)\n")
+        #expect(nodes(source, firstLine: 9).map(at) == ["11:\(source["①"].column)"])
+    }
+}
