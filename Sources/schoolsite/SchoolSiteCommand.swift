@@ -7,7 +7,7 @@ struct SchoolSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schoolsite",
         abstract: "Publish a school's news page as a static site, refusing any post that breaks the consent policy.",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, KeygenCommand.self, ApproveCommand.self]
     )
 
     /// ArgumentParser exits 64 on bad usage; SPEC §11 says 2.

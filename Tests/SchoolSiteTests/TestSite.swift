@@ -1,9 +1,13 @@
 import Foundation
+import Testing
 @testable import SchoolSite
 
 /// A whole site described as `[path: contents]`, written to a fresh temporary folder.
 struct TestSite {
     let root: URL
+    /// The approver whose public key the site's site.yml lists.
+    let key = ApprovalKey.generate(name: "Sam Taylor")
+    static let unsignedApproval = "SIGN"
 
     static let siteYAML = """
     title: Test School News
@@ -51,8 +55,21 @@ struct TestSite {
         all["site.yml"] = Self.siteYAML
         all["content/register.csv"] = Self.register
         all.merge(files) { _, new in new }
+        all["site.yml"] = all["site.yml"]?.replacingOccurrences(of: "ed25519:AAAA", with: key.publicKeyText)
         for (path, text) in all { try write(path, Data(text.utf8)) }
         for (path, data) in binary { try write(path, data) }
+        for (path, text) in all where path.hasSuffix("/approval.json") && text == Self.unsignedApproval {
+            try approve(URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
+        }
+    }
+
+    /// Signs the post as it is now with the site's approver key, as `schoolsite approve` would.
+    func approve(_ slug: String, with signer: ApprovalKey? = nil, approvedAt: String = "2024-06-14T15:30:00+01:00") throws {
+        let site = try load()
+        let post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: true)
+        let digest = try #require(ApprovalDigest.of(post, site: site.directory))
+        let record = try (signer ?? key).sign(post, digest: digest, approvedAt: approvedAt)
+        try write(post.approvalFile, record.json)
     }
 
     func write(_ path: String, _ data: Data) throws {
@@ -96,11 +113,11 @@ struct TestSite {
         return files
     }
 
-    /// An approved post folder: `index.md` plus an `approval.json`.
+    /// An approved post folder: `index.md` plus an `approval.json`, signed once the site is written.
     static func post(_ slug: String, _ markdown: String, approved: Bool = true) -> [String: String] {
         var files = ["content/posts/\(slug)/index.md": markdown]
         if approved {
-            files["content/posts/\(slug)/approval.json"] = #"{"post":"\#(slug)","sha256":"","approver":"Sam Taylor","approved_at":"2024-06-14T15:30:00+01:00","signature":""}"#
+            files["content/posts/\(slug)/approval.json"] = unsignedApproval
         }
         return files
     }

@@ -19,8 +19,13 @@ public struct Post: Sendable {
     public var folder: String
     /// Site-relative path of `index.md`.
     public var sourceFile: String { folder + "/index.md" }
+    public var approvalFile: String { folder + "/approval.json" }
     /// A folder without `approval.json`.
     public var isDraft: Bool
+    /// The bytes of `index.md` as on disk: what an approval covers.
+    public var sourceData: Data?
+    /// The text of `approval.json`; nil for drafts and when it cannot be read.
+    public var approvalText: String?
     public var frontMatter: FrontMatter?
     public var markdown: RenderedMarkdown?
     /// Problems found while reading the post (file, front matter).

@@ -19,15 +19,21 @@ enum PostLoader {
     static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> Post {
         let folder = "\(postsFolder)/\(slug)"
         let isDraft = !site.exists("\(folder)/\(approvalFile)")
-        var post = Post(slug: slug, folder: folder, isDraft: isDraft, frontMatter: nil, markdown: nil, loadDiagnostics: [])
+        var post = Post(slug: slug, folder: folder, isDraft: isDraft, sourceData: nil, approvalText: nil,
+                        frontMatter: nil, markdown: nil, loadDiagnostics: [])
         guard readDrafts || !isDraft else { return post }
         if !Slug.isValid(slug) {
             post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: folder),
                                                "the folder name `\(slug)` is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 2024-06-14-sports-day"))
         }
+        if !isDraft {
+            post.approvalText = try? site.readText(post.approvalFile, limit: 64 << 10)
+        }
         let source: String
         do {
-            source = try site.readText(post.sourceFile, limit: sourceLimit)
+            let data = try site.readData(post.sourceFile, limit: sourceLimit)
+            post.sourceData = data
+            source = try SiteDirectory.decodeText(data)
         } catch {
             post.loadDiagnostics.append(.error("post.front-matter", at: SourceLocation(file: post.sourceFile), "index.md \(error.reason)"))
             return post

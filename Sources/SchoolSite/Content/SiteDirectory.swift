@@ -25,7 +25,11 @@ public struct SiteDirectory: Sendable {
 
     /// The text of a UTF-8 file, without a leading byte-order mark.
     public func readText(_ relativePath: String, limit: Int) throws(FileReadError) -> String {
-        let data = try readData(relativePath, limit: limit)
+        try Self.decodeText(try readData(relativePath, limit: limit))
+    }
+
+    /// UTF-8 text without a leading byte-order mark; the error names the line of the first bad byte.
+    static func decodeText(_ data: Data) throws(FileReadError) -> String {
         guard var text = String(validating: data, as: UTF8.self) else {
             let line = SiteDirectory.lineOfFirstInvalidUTF8(in: data)
             throw FileReadError(reason: "is not valid UTF-8 text (first bad byte on line \(line)); save it as UTF-8")

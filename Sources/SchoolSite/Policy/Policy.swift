@@ -14,6 +14,7 @@ public enum Policy {
         ImageMissingRule(),
         ImageOutsideRule(),
         ImageAltRule(),
+        ApprovalRule(),
     ]
 
     /// All violations in `post` as of `context.date`, sorted by position.

@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+
+/// The SHA-256 an approval is bound to: `index.md`, then every image the post
+/// shows in file-name order, each as its name, a NUL, its length as 8 bytes
+/// big-endian, and its bytes. Changing, adding, removing or renaming any of them
+/// changes the hash.
+enum ApprovalDigest {
+    /// nil when a shown image cannot be read (the policy reports why).
+    static func of(_ post: Post, site: SiteDirectory) -> String? {
+        guard let source = post.sourceData else { return nil }
+        var hasher = SHA256()
+        add("index.md", source, to: &hasher)
+        let names = Set(post.shownImages.compactMap { image -> String? in
+            guard case .inside = ImageLocation.of(image, in: post, site: site) else { return nil }
+            return image.fileName
+        }).sorted()
+        for name in names {
+            guard let data = try? site.readData("\(post.folder)/\(name)", limit: 64 << 20) else { return nil }
+            add(name, data, to: &hasher)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func add(_ name: String, _ data: Data, to hasher: inout SHA256) {
+        hasher.update(data: Data(name.utf8) + [0])
+        withUnsafeBytes(of: UInt64(data.count).bigEndian) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: data)
+    }
+}

@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+
+/// `approval.signature` and `approval.stale`: an approved post must carry an
+/// approval that a listed approver signed for this very post, over exactly the
+/// bytes of `index.md` and the images it shows now.
+struct ApprovalRule: PolicyRule {
+    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+        guard !post.isDraft else { return [] }
+        let location = SourceLocation(file: post.approvalFile)
+        guard let text = post.approvalText, let record = ApprovalRecord.parse(text) else {
+            return [.error("approval.signature", at: location,
+                           "approval.json cannot be read as an approval; ask the SBM to approve the post again with `schoolsite approve \(post.folder) --key FILE`")]
+        }
+        if record.post != post.slug {
+            return [.error("approval.signature", at: location,
+                           "approval.json was made for another post (\(record.post)), not this one; ask the SBM to approve this post")]
+        }
+        guard Self.isSigned(record, by: context.config.approvers) else {
+            return [.error("approval.signature", at: location,
+                           "the approval's signature does not verify against any approver in site.yml (signed as \(record.approver)); only a listed approver's key can approve")]
+        }
+        guard ApprovalDigest.of(post, site: context.site.directory) == record.sha256 else {
+            return [.error("approval.stale", at: location,
+                           "the post or one of its images changed after \(record.approver) approved it on \(record.approvedAt.prefix(10)); it must be approved again")]
+        }
+        return []
+    }
+
+    static func isSigned(_ record: ApprovalRecord, by approvers: [SiteConfig.Approver]) -> Bool {
+        guard let signature = Data(base64Encoded: record.signature) else { return false }
+        return approvers.contains { approver in
+            guard approver.name == record.approver,
+                  let raw = Data(base64Encoded: String(approver.publicKey.dropFirst("ed25519:".count))),
+                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
+            return key.isValidSignature(signature, for: record.signedBytes)
+        }
+    }
+}

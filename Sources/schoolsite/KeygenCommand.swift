@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import SchoolSite
+
+struct KeygenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Make an approver's signing key.",
+        discussion: """
+        Writes the private key to FILE, readable by you only, and prints the line \
+        to put under `approvers:` in site.yml. Keep the file private: anyone who \
+        has it can approve posts.
+
+        Example:
+          schoolsite keygen --name "Sam Taylor" --out ~/.schoolsite/sam.key
+        """
+    )
+
+    @Option(name: .long, help: "The approver's name, as it will appear in approvals.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the private key (never overwritten).", valueName: "FILE"))
+    var out: String
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name must not be empty") }
+    }
+
+    func run() throws {
+        let key = ApprovalKey.generate(name: name.trimmingCharacters(in: .whitespaces))
+        do {
+            try key.write(to: out)
+        } catch {
+            Reporter().error("error: \(error)")
+            throw ExitCode(ExitStatus.badUsage)
+        }
+        print("Wrote the private key for \(key.name) to \(out). Add this approver to site.yml:\n")
+        print("approvers:\n  - name: \(key.name)\n    public_key: \(key.publicKeyText)")
+    }
+}
