@@ -42,7 +42,5 @@ sample-approvals: build-deps
 	@key=$$(mktemp -d)/sample.key; \
 	$(DEBUG_BIN) keygen --name "Sam Taylor" --out $$key | sed -n 's/^    public_key: //p' > $$key.pub; \
 	sed -i "s|^    public_key: .*|    public_key: $$(cat $$key.pub)|" site.yml; \
-	for dir in content/posts/*/; do \
-		[ -f $$dir/approval.json ] && $(DEBUG_BIN) approve $$dir --key $$key >/dev/null || true; \
-	done; \
+	$(DEBUG_BIN) approve $$(dirname content/posts/*/approval.json) --key $$key >/dev/null; \
 	rm -rf $$(dirname $$key)

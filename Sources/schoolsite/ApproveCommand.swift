@@ -19,8 +19,8 @@ struct ApproveCommand: ParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Argument(help: ArgumentHelp("The post folder (content/posts/SLUG) or its slug.", valueName: "POST"))
-    var post: String
+    @Argument(help: ArgumentHelp("Post folders (content/posts/SLUG) or slugs; each is checked and approved on its own.", valueName: "POST"))
+    var posts: [String]
 
     @Option(name: .long, help: ArgumentHelp("Your private key file from `schoolsite keygen`.", valueName: "FILE"))
     var key: String
@@ -34,18 +34,35 @@ struct ApproveCommand: ParsableCommand {
             reporter.error("error: \(error)")
             throw ExitCode(ExitStatus.badUsage)
         }
-        let slug = URL(fileURLWithPath: post).lastPathComponent
-        let outcome: PostApproval.Outcome
+        let site: Site
         do {
-            outcome = try PostApproval.approve(slug, in: try Site.load(at: siteOptions.site), key: approvalKey)
+            site = try Site.load(at: siteOptions.site)
         } catch {
             throw reporter.fail(error, date: nil)
         }
-        switch outcome {
+        var refused = 0
+        for post in posts {
+            let slug = URL(fileURLWithPath: post).lastPathComponent
+            do {
+                if try !approve(slug, in: site, with: approvalKey, reporter: reporter) { refused += 1 }
+            } catch {
+                throw reporter.fail(error, date: nil)
+            }
+        }
+        if refused > 0 { throw ExitCode(ExitStatus.refused) }
+    }
+
+    func validate() throws {
+        if posts.isEmpty { throw ValidationError("name the post to approve, e.g. content/posts/2024-06-14-sports-day") }
+    }
+
+    /// Approves one post and says what was approved; false when it was refused.
+    private func approve(_ slug: String, in site: Site, with approvalKey: ApprovalKey, reporter: Reporter) throws(SiteError) -> Bool {
+        switch try PostApproval.approve(slug, in: site, key: approvalKey) {
         case .refused(let diagnostics):
             for diagnostic in diagnostics { reporter.error(diagnostic.description) }
-            reporter.error("Not approved: fix the errors above and approve again. Nothing was written.")
-            throw ExitCode(ExitStatus.refused)
+            reporter.error("Not approved: \(slug). Fix the errors above and approve again; nothing was written.")
+            return false
         case .approved(let record, let summary, let warnings):
             for warning in warnings { reporter.error(warning.description) }
             print("Approved \"\(summary.title)\" for \(summary.date.longDisplay) as \(record.approver).")
@@ -58,6 +75,7 @@ struct ApproveCommand: ParsableCommand {
                 print("  \(image.file): \(image.people.isEmpty ? "nobody visible" : image.people.joined(separator: ", "))")
             }
             print("Wrote \(siteOptions.site == "." ? "" : siteOptions.site + "/")content/posts/\(record.post)/approval.json")
+            return true
         }
     }
 }

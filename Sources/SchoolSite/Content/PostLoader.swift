@@ -9,8 +9,11 @@ enum PostLoader {
 
     /// - Parameter readDrafts: `build` passes false: a draft is then known by its
     ///   folder name only and none of its files is opened.
-    static func load(from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> [Post] {
-        let folders = site.entries(of: postsFolder).filter { !$0.hasPrefix(".") && site.isDirectory("\(postsFolder)/\($0)") }
+    /// - Parameter only: when given, just these slugs.
+    static func load(from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, only: Set<String>? = nil) -> [Post] {
+        let folders = site.entries(of: postsFolder).filter { name in
+            !name.hasPrefix(".") && (only?.contains(name) ?? true) && site.isDirectory("\(postsFolder)/\(name)")
+        }
         return folders.parallelMap { slug in
             loadPost(slug: slug, from: site, config: config, readDrafts: readDrafts)
         }

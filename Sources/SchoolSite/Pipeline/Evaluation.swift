@@ -34,8 +34,7 @@ public struct Evaluation: Sendable {
     /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).
     public static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>? = nil) -> Evaluation {
         let context = PolicyContext(site: site, date: date)
-        var posts = PostLoader.load(from: site.directory, config: site.config, readDrafts: purpose == .review)
-        if let only { posts = posts.filter { only.contains($0.slug) } }
+        let posts = PostLoader.load(from: site.directory, config: site.config, readDrafts: purpose == .review, only: only)
         let evaluated = posts.parallelMap { post in
             let state = PostState.of(post, on: date)
             return EvaluatedPost(post: post, state: state, diagnostics: findings(for: post, state: state, purpose: purpose, context: context))
