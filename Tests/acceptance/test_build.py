@@ -8,8 +8,6 @@ pages, html.parser for the markup inside feed entries.
 from __future__ import annotations
 
 import fcntl
-import json
-import os
 import random
 import re
 import signal
@@ -33,9 +31,9 @@ from conftest import (
     SCHEDULED_SLUG,
     build,
     build_json,
-    copy_sample_site,
     diff_trees,
     output_files,
+    run,
     schoolsite_bin,
     snapshot,
 )
@@ -149,10 +147,11 @@ def front_matter_title(index_md: Path) -> str:
 
 
 def add_extra_posts(site: Path, count: int) -> list[str]:
-    """Copies one approved sample post under COUNT new dated slugs (February 2026)."""
+    """Copies one sample post (nobody in it) under COUNT new dated slugs in
+    February 2026 and approves them with a second approver's key, added to the
+    copy's site.yml."""
     source = site / "content" / "posts" / "2026-05-15-nursery-open-morning"
     text = (source / "index.md").read_text(encoding="utf-8")
-    approval = json.loads((source / "approval.json").read_text(encoding="utf-8"))
     slugs = []
     for day in range(1, count + 1):
         date = f"2026-02-{day:02d}"
@@ -160,8 +159,23 @@ def add_extra_posts(site: Path, count: int) -> list[str]:
         folder = site / "content" / "posts" / slug
         folder.mkdir()
         (folder / "index.md").write_text(text.replace("date: 2026-05-15", f"date: {date}"), encoding="utf-8")
-        (folder / "approval.json").write_text(json.dumps({**approval, "post": slug}), encoding="utf-8")
         slugs.append(slug)
+
+    key = site.parent / "approver.key"
+    keygen = run("keygen", "--name", "Alex Morgan", "--out", str(key))
+    assert keygen.returncode == 0, keygen.stderr
+    public_key = re.search(r"public_key:\s*(\S+)", keygen.stdout)
+    assert public_key, keygen.stdout
+    config = site / "site.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = lines.index("approvers:") + 1
+    lines[at:at] = ["  - name: Alex Morgan", f"    public_key: {public_key.group(1)}"]
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    approve = run("approve", "--site", str(site), *slugs, "--key", str(key))
+    assert approve.returncode == 0, approve.stdout + approve.stderr
+    for slug in slugs:
+        assert (site / "content" / "posts" / slug / "approval.json").is_file(), slug
     return slugs
 
 

@@ -44,6 +44,12 @@ public struct Post: Sendable {
 }
 
 extension Post {
+    /// The cover's alt text: what the body says of the same image, else empty (decorative).
+    public var coverAlt: String {
+        guard let cover = frontMatter?.cover?.value else { return "" }
+        return shownImages.first { !$0.isCover && $0.fileName == cover }?.alt ?? ""
+    }
+
     /// Where a node of this post's Markdown is, in `index.md`.
     public func location(of node: MarkdownNode) -> SourceLocation {
         SourceLocation(file: sourceFile, line: node.line, column: node.column)

@@ -5,9 +5,11 @@ import Foundation
 /// tree into Swift values, renders HTML twice and frees every cmark allocation
 /// before returning, so no cmark pointer outlives the call.
 public enum MarkdownRenderer {
-    /// Smart punctuation; never CMARK_OPT_UNSAFE, so raw HTML and `javascript:`
-    /// URLs are dropped by cmark itself, whatever the policy says.
-    private static let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
+    /// Positions for the policy and smart punctuation; never CMARK_OPT_UNSAFE, so
+    /// raw HTML and `javascript:` URLs are dropped by cmark itself, whatever the policy says.
+    private static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
+    /// Without CMARK_OPT_SOURCEPOS: positions are for diagnostics, not for the page.
+    private static let renderOptions = CMARK_OPT_DEFAULT
 
     /// - Parameters:
     ///   - body: the Markdown after the front matter.
@@ -15,7 +17,7 @@ public enum MarkdownRenderer {
     ///   - pageURL: the post's absolute URL, for the feed's absolute links.
     public static func render(_ body: String, firstLine: Int, pageURL: URL) -> RenderedMarkdown {
         let bytes = Array(body.utf8)
-        guard let root = cmark_parse_document(body, bytes.count, options) else {
+        guard let root = cmark_parse_document(body, bytes.count, parseOptions) else {
             return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", feedHTML: "")
         }
         defer { cmark_node_free(root) }
@@ -29,7 +31,7 @@ public enum MarkdownRenderer {
     }
 
     private static func renderHTML(_ root: OpaquePointer) -> String {
-        guard let html = cmark_render_html(root, options) else { return "" }
+        guard let html = cmark_render_html(root, renderOptions) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }

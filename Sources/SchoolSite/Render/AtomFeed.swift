@@ -35,7 +35,7 @@ struct AtomFeed {
         let date = front.date.rfc3339Midnight(in: config.timeZone)
         var content = markdown.feedHTML
         if let cover = front.cover?.value {
-            content = "<p><img src=\"\(escape(url + cover))\" alt=\"\"></p>\n" + content
+            content = "<p><img src=\"\(escape(url + cover))\" alt=\"\(escape(post.coverAlt))\"></p>\n" + content
         }
         var xml = """
           <entry>

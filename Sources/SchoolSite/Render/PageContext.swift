@@ -30,8 +30,7 @@ struct PageContext {
     /// - Parameter imagePrefix: how the page reaches the post's folder ("" on the post page itself).
     func cover(of post: Post, imagePrefix: String) -> [String: Any]? {
         guard let name = post.frontMatter?.cover?.value else { return nil }
-        let alt = post.shownImages.first { !$0.isCover && $0.name == name }?.alt ?? ""
-        return ["url": imagePrefix + name, "alt": alt]
+        return ["url": imagePrefix + name, "alt": post.coverAlt]
     }
 
     /// Wraps a rendered page body in the layout.

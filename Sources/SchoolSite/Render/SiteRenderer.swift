@@ -28,8 +28,11 @@ public struct SiteRenderer: Sendable {
         let root = "../"
         var entry = context.summary(of: post, root: root)
         entry["body"] = markdown.html
-        // The post's own images sit beside its page.
-        if let cover = context.cover(of: post, imagePrefix: "") { entry["cover"] = cover }
+        // The post's own images sit beside its page; a cover the body shows anyway is not repeated.
+        entry["cover"] = nil
+        if let cover = front.cover, !post.shownImages.contains(where: { !$0.isCover && $0.fileName == cover.value }) {
+            entry["cover"] = context.cover(of: post, imagePrefix: "")
+        }
         let body = site.theme.render("post", ["post": entry, "home_url": root])
         let page = page(title: "\(front.title.value) – \(site.config.title)", description: front.summary?.value ?? "",
                         path: "\(post.slug)/", root: root, category: nil, body: body, notice: notice, context: context)
