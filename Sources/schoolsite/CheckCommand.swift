@@ -25,12 +25,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let reporter = Reporter(format: format)
-        let site: Site
-        do {
-            site = try Site.load(at: siteOptions.site)
-        } catch {
-            throw reporter.fail(error, date: dateOptions.day)
-        }
+        let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
         let slugs = posts.map { URL(fileURLWithPath: $0).lastPathComponent }
         let evaluation = Evaluation.evaluate(site, on: dateOptions.day ?? site.today, for: .review, only: slugs.isEmpty ? nil : Set(slugs))
         let unknown = Set(slugs).subtracting(evaluation.posts.map(\.post.slug))

@@ -27,6 +27,15 @@ struct Reporter {
         }
     }
 
+    /// Loads the site, or prints why it cannot be loaded and exits 2.
+    func loadSite(at path: String, date: Day? = nil) throws -> Site {
+        do {
+            return try Site.load(at: path)
+        } catch {
+            throw fail(error, date: date)
+        }
+    }
+
     /// A site that could not be loaded, or an output that could not be written: exit 2 (75 for the lock).
     func fail(_ failure: SiteError, date: Day?) -> ExitCode {
         if format == .json {

@@ -7,7 +7,10 @@ struct SchoolSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schoolsite",
         abstract: "Publish a school's news page as a static site, refusing any post that breaks the consent policy.",
-        subcommands: [BuildCommand.self, CheckCommand.self, KeygenCommand.self, ApproveCommand.self]
+        subcommands: [
+            NewCommand.self, CheckCommand.self, KeygenCommand.self, ApproveCommand.self,
+            BuildCommand.self, StatusCommand.self, SarCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on bad usage; SPEC §11 says 2.

@@ -59,10 +59,19 @@ public struct Evaluation: Sendable {
 
 extension Array where Element == Post {
     func sortedNewestFirst() -> [Post] {
-        sorted { a, b in
-            let (dateA, dateB) = (a.frontMatter?.date, b.frontMatter?.date)
-            if dateA != dateB, let dateA, let dateB { return dateA > dateB }
-            return a.slug > b.slug
+        sorted { $0.isNewer(than: $1) }
+    }
+}
+
+extension Post {
+    /// The order posts are listed in: newest date first, then slug; unreadable dates last.
+    func isNewer(than other: Post) -> Bool {
+        let (mine, theirs) = (frontMatter?.date, other.frontMatter?.date)
+        if mine != theirs {
+            guard let mine else { return false }
+            guard let theirs else { return true }
+            return mine > theirs
         }
+        return slug > other.slug
     }
 }

@@ -81,7 +81,7 @@ private struct NameScan {
     }
 
     private func location(_ start: Int, in segment: ScanSegment) -> SourceLocation {
-        let file = segment.place == "folder name" ? post.folder : post.sourceFile
+        let file = segment.place == ScanSegments.folderName ? post.folder : post.sourceFile
         guard start < segment.lines.count else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: segment.lines[start], column: segment.columns[start])
     }

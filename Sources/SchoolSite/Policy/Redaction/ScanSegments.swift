@@ -5,6 +5,8 @@ import Foundation
 /// (across its formatting), code, link text and addresses, image alt text,
 /// addresses and titles. The author byline is not scanned (SPEC §6).
 enum ScanSegments {
+    static let folderName = "folder name"
+
     static func of(_ post: Post, _ front: FrontMatter) -> [ScanSegment] {
         var segments: [ScanSegment] = []
         for (place, value) in [("title", front.title), ("summary", front.summary), ("cover", front.cover)] {
@@ -12,7 +14,7 @@ enum ScanSegments {
             segments.append(ScanSegment(place: place, text: HTMLEntities.decode(value.value),
                                         line: value.location.line, column: value.location.column))
         }
-        segments.append(ScanSegment(place: "folder name", text: post.slug, line: 1, column: 1))
+        segments.append(ScanSegment(place: folderName, text: post.slug, line: 1, column: 1))
         if let document = post.markdown?.document {
             var builder = BodySegments()
             builder.collect(document)

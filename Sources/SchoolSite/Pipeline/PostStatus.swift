@@ -1,0 +1,36 @@
+/// One line of `schoolsite status`.
+public struct PostStatus: Sendable, Codable {
+    public enum State: String, Sendable, Codable {
+        case draft, stale, scheduled, published, expired, failing
+    }
+
+    public var slug: String
+    public var state: State
+    public var date: String?
+    public var errors: Int
+    public var warnings: Int
+
+    /// Every post of the evaluation, newest first.
+    public static func list(_ evaluation: Evaluation) -> [PostStatus] {
+        evaluation.posts.sorted { $0.post.isNewer(than: $1.post) }.map { evaluated in
+            let errors = evaluated.diagnostics.filter { $0.severity == .error }
+            return PostStatus(slug: evaluated.post.slug, state: state(of: evaluated, errors: errors),
+                              date: evaluated.post.frontMatter?.date.description,
+                              errors: errors.count, warnings: evaluated.diagnostics.count - errors.count)
+        }
+    }
+
+    /// A draft stays a draft whatever its problems; an approved post whose only
+    /// problem is a changed file is stale; any other error makes it failing.
+    private static func state(of post: EvaluatedPost, errors: [Diagnostic]) -> State {
+        guard let state = post.state else { return post.post.isDraft ? .draft : .failing }
+        if state == .draft { return .draft }
+        if !errors.isEmpty { return errors.allSatisfy { $0.rule == "approval.stale" } ? .stale : .failing }
+        switch state {
+        case .scheduled: return .scheduled
+        case .published: return .published
+        case .expired: return .expired
+        case .draft: return .draft
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Where a post mentions one person by name, whatever the post declares: the
+/// same scan as `redaction.name`, asked about one person (for subject access requests).
+enum NameMentions {
+    static func of(_ personID: String, in post: Post, register: Register) -> [SourceLocation] {
+        guard let front = post.frontMatter else { return [] }
+        var tokenizer = WordTokenizer()
+        var found: [SourceLocation] = []
+        for segment in ScanSegments.of(post, front) {
+            for word in tokenizer.words(in: segment) {
+                let keys = [word.key] + word.parts
+                let named = keys.contains { key in register.names.people(named: key).contains { $0.owner.id == personID } }
+                    || register.names.fullNames[word.key]?.contains { $0.id == personID } == true
+                guard named, word.start < segment.lines.count else { continue }
+                let file = segment.place == ScanSegments.folderName ? post.folder : post.sourceFile
+                found.append(SourceLocation(file: file, line: segment.lines[word.start], column: segment.columns[word.start]))
+            }
+        }
+        return found
+    }
+}

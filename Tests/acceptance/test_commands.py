@@ -1,0 +1,111 @@
+"""Each command's output and exit codes, run as a user would."""
+import json
+import os
+import stat
+
+from conftest import DRAFT_SLUG, SAMPLE_DATE, run
+
+
+def test_new_makes_a_draft_and_never_overwrites(site):
+    first = run("new", "Harvest: \"Thank you\" from Year 2", "--site", str(site), "--date", "2026-12-01")
+    assert first.returncode == 0, first.stderr
+    path = first.stdout.strip()
+    assert path == "content/posts/2026-12-01-harvest-thank-you-from-year-2/index.md"
+    text = (site / path).read_text()
+    assert 'title: "Harvest: \\"Thank you\\" from Year 2"' in text
+    assert "category: achievement" in text  # the first of policy.categories
+    again = run("new", "Harvest: \"Thank you\" from Year 2", "--site", str(site), "--date", "2026-12-01")
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert (site / path).read_text() == text
+    wrong = run("new", "Trip", "--category", "news", "--site", str(site))
+    assert wrong.returncode == 2 and "not one of" in wrong.stderr
+
+
+def test_check_lists_every_problem_of_the_draft(site):
+    proc = run("check", "--site", str(site), "--date", SAMPLE_DATE)
+    assert proc.returncode == 1
+    lines = [l for l in proc.stderr.splitlines() if "error[" in l]
+    assert lines == [
+        f"content/posts/{DRAFT_SLUG}/index.md:12:26: error[consent.photo] P0014 is pictured in odd-socks.jpg but has no photo consent on {SAMPLE_DATE}",
+        f"content/posts/{DRAFT_SLUG}/index.md:26:20: error[redaction.name] a name of P0006 appears in the text, but they are not `named: true` with name consent on {SAMPLE_DATE}; remove the name or add it to `not_names` if it is not a name here",
+    ]
+    one = run("check", "2026-07-10-sports-day", "--site", str(site), "--date", SAMPLE_DATE)
+    assert one.returncode == 0 and "no errors" in one.stdout
+    missing = run("check", "no-such-post", "--site", str(site))
+    assert missing.returncode == 2 and "No post folder" in missing.stderr
+
+
+def test_check_json_is_the_build_report(site):
+    proc = run("check", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")
+    report = json.loads(proc.stdout)
+    assert set(report) == {"ok", "date", "published", "scheduled", "expired", "drafts", "diagnostics"}
+    assert report["ok"] is False and report["drafts"] == [DRAFT_SLUG]
+    assert set(report["diagnostics"][0]) == {"file", "line", "column", "severity", "rule", "message"}
+
+
+def test_status_one_line_per_post_newest_first(site):
+    proc = run("status", "--site", str(site), "--date", SAMPLE_DATE)
+    assert proc.returncode == 0
+    rows = [line.split() for line in proc.stdout.splitlines()]
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), reverse=True)
+    states = {r[0]: r[1] for r in rows}
+    assert states[DRAFT_SLUG] == "draft"
+    assert states["2027-01-15-spring-term-clubs"] == "scheduled"
+    assert states["2025-10-01-parents-evening-reminder"] == "expired"
+    assert states["2026-07-10-sports-day"] == "published"
+    index = site / "content/posts/2026-07-10-sports-day/index.md"
+    index.write_text(index.read_text() + "\nOne more line.\n")
+    stale = run("status", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")
+    entry = next(e for e in json.loads(stale.stdout) if e["slug"] == "2026-07-10-sports-day")
+    assert entry["state"] == "stale" and entry["errors"] == 1
+
+
+def test_sar_finds_listed_pictured_and_named(site):
+    proc = run("sar", "P0002", "--site", str(site), "--format", "json")
+    assert proc.returncode == 0
+    report = json.loads(proc.stdout)
+    sports = next(p for p in report["posts"] if p["post"] == "2026-07-10-sports-day")
+    assert sports["listed"] and sports["images"] == ["relay.jpg"] and sports["namedAt"]
+    assert sports["url"] == "https://www.example.sch.uk/news/2026-07-10-sports-day/"
+    # Named in a draft that does not list her: still found, at the word.
+    folder = site / "content/posts/2026-11-20-choir"
+    folder.mkdir()
+    (folder / "index.md").write_text("---\ntitle: Choir\ndate: 2026-11-20\nauthor: Mr G. Hughes\ncategory: update\n"
+                                     "people: []\nphotos: {}\n---\nLovely solo from FREYA's group.\n")
+    found = json.loads(run("sar", "P0009", "--site", str(site), "--format", "json").stdout)["posts"]
+    assert [(p["post"], p["state"], p["listed"], p["namedAt"]) for p in found] == [
+        ("2026-11-20-choir", "draft", False, ["content/posts/2026-11-20-choir/index.md:9:18"])]
+    assert run("sar", "P9999", "--site", str(site)).returncode == 2
+
+
+def test_keygen_writes_a_private_key_and_approve_refuses_a_shared_one(site, tmp_path):
+    key = tmp_path / "sam.key"
+    proc = run("keygen", "--name", "Sam Taylor", "--out", str(key))
+    assert proc.returncode == 0 and "public_key: ed25519:" in proc.stdout
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert run("keygen", "--name", "Sam Taylor", "--out", str(key)).returncode == 2
+    os.chmod(key, 0o644)
+    refused = run("approve", "content/posts/2026-07-10-sports-day", "--key", str(key), "--site", str(site))
+    assert refused.returncode == 2
+    assert "can be read by other users" in refused.stderr and "chmod 600" in refused.stderr
+
+
+def test_approve_refuses_a_post_with_problems_and_writes_nothing(site, tmp_path):
+    key = tmp_path / "sam.key"
+    public = run("keygen", "--name", "Sam Taylor", "--out", str(key)).stdout.split("public_key: ")[1].strip()
+    yml = (site / "site.yml").read_text()
+    (site / "site.yml").write_text("\n".join(
+        f"    public_key: {public}" if line.startswith("    public_key:") else line for line in yml.splitlines()) + "\n")
+    proc = run("approve", f"content/posts/{DRAFT_SLUG}", "--key", str(key), "--site", str(site))
+    assert proc.returncode == 1
+    assert "error[consent.photo]" in proc.stderr and "nothing was written" in proc.stderr
+    assert not (site / f"content/posts/{DRAFT_SLUG}/approval.json").exists()
+
+
+def test_usage_errors_exit_2_and_every_command_has_an_example():
+    assert run("build", "--date", "2024-13-01").returncode == 2
+    assert run("frobnicate").returncode == 2
+    for command in ["new", "check", "keygen", "approve", "build", "status", "sar"]:
+        help_text = run(command, "--help").stdout
+        assert "Example" in help_text, command
