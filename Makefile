@@ -36,7 +36,7 @@ test-deps:
 ## A release binary with the Swift runtime linked in: the web host needs only libcmark.
 install: build-deps
 	$(SWIFT) build -c release --static-swift-stdlib --product schoolsite
-	install -D -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/schoolsite
+	install -D -s -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
 	rm -rf .build output
