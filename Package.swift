@@ -47,3 +47,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` only: a libFuzzer target for the image metadata stripper. It is
+// built with -sanitize=fuzzer,address, which an ordinary build does not pass.
+if Context.environment["SCHOOLSITE_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "ImageFuzzer", dependencies: ["SchoolSite"]))
+}

@@ -25,6 +25,7 @@ public struct OutputWriter: Sendable {
             try writeFiles(rendered, into: staging)
         } catch {
             try? FileManager.default.removeItem(at: staging)
+            if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
         try swap(staging)
@@ -43,9 +44,23 @@ public struct OutputWriter: Sendable {
             case .copy(let source):
                 try SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20).write(to: destination)
             case .image(let source):
-                try SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20).write(to: destination)
+                try withoutMetadata(source).write(to: destination)
             }
         }
+    }
+
+    /// A post image with its metadata removed; one that cannot be read or
+    /// cleaned stops the build, named, since it must not be published as it is.
+    private func withoutMetadata(_ source: String) throws(SiteError) -> Data {
+        let reason: String
+        do {
+            let data = try SiteDirectory.readData(at: site.url(source).path, limit: ImageMetadataStripper.sizeLimit)
+            do { return try ImageMetadataStripper.strip(data) } catch { reason = error.reason }
+        } catch {
+            reason = error.reason
+        }
+        throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
+                        "the image \(reason), so its metadata could not be removed; nothing was written and the previous site is unchanged. Open it in a photo editor, save it again and build again.")
     }
 
     private func swap(_ staging: URL) throws(SiteError) {
