@@ -34,9 +34,7 @@ import Testing
 
     @Test func aReplacedImageIsStale() throws {
         let site = try site()
-        var image = TestSite.png
-        image[image.count - 5] ^= 0xFF
-        try site.write("content/posts/\(Self.slug)/relay.png", image)
+        try site.write("content/posts/\(Self.slug)/relay.png", TestSite.redPNG)
         #expect(try findings(site).map { $0.contains("error[approval.stale]") } == [true])
     }
 

@@ -134,3 +134,17 @@ import Testing
         #expect(found.positions(of: "image.missing").isEmpty)
     }
 }
+
+extension PolicyRuleTests {
+    @Test func imageFormatIsJudgedByTheBytes() throws {
+        let source = MarkedSource(front(photos: "{fake.jpg: [], cut.png: [], good.png: []}") + "①![a](fake.jpg) ②![b](cut.png) ![c](good.png)\n")
+        let folder = "content/posts/2024-06-14-post/"
+        let found = try diagnostics(forPost: source.text, binary: [
+            folder + "fake.jpg": Data("<html>not a photo</html>".utf8),
+            folder + "cut.png": TestSite.png.prefix(30),
+            folder + "good.png": TestSite.png,
+        ])
+        #expect(found.positions(of: "image.format") == [position(source["①"]), position(source["②"])])
+        #expect(found.with(rule: "image.format").first?.message.contains("is not a JPEG, PNG, GIF or WebP image") == true)
+    }
+}

@@ -125,6 +125,9 @@ struct TestSite {
     /// A 1×1 PNG, for posts that show an image.
     static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
 
+    /// Another valid 1×1 PNG (a red pixel), to replace the first one.
+    static let redPNG = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGM4IScHAAK2AQU0pnWqAAAAAElFTkSuQmCC")!
+
     /// Front matter with the required keys, then `body`.
     static func markdown(title: String = "A post", date: String = "2024-06-14", extra: String = "", body: String = "Hello.") -> String {
         """

@@ -14,6 +14,7 @@ public enum Policy {
         ImageMissingRule(),
         ImageOutsideRule(),
         ImageAltRule(),
+        ImageFormatRule(),
         ApprovalRule(),
     ]
 

@@ -1,0 +1,26 @@
+import Foundation
+
+/// `image.format`: every image shown must be a JPEG, PNG, GIF or WebP by its
+/// bytes (not its name), and one whose metadata can be removed: an image that
+/// cannot be cleaned is never published.
+struct ImageFormatRule: PolicyRule {
+    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+        var checked: Set<String> = []
+        return post.shownImages.compactMap { image -> Diagnostic? in
+            guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),
+                  context.site.directory.isRegularFile(path), checked.insert(path).inserted else { return nil }
+            return problem(with: image, at: path, in: context.site.directory)
+        }
+    }
+
+    private func problem(with image: ImageReference, at path: String, in site: SiteDirectory) -> Diagnostic? {
+        do {
+            _ = try ImageMetadataStripper.strip(try site.readData(path, limit: ImageMetadataStripper.sizeLimit))
+            return nil
+        } catch let error as FileReadError {
+            return .error("image.format", at: image.location, "`\(image.fileName)` \(error.reason)")
+        } catch {
+            return .error("image.format", at: image.location, "`\(image.fileName)`: \(error); save it again as a JPEG, PNG, GIF or WebP photo")
+        }
+    }
+}
