@@ -10,6 +10,8 @@ struct YAMLFields {
     /// Lines of the file before the YAML text starts (front matter: the `---` line).
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// False when the text is not YAML at all: then only that is reported, not every key as missing.
+    private(set) var isReadable = true
     private var values: [String: Node] = [:]
     private var keyNodes: [String: Node] = [:]
     private let mappingLocation: SourceLocation
@@ -30,7 +32,10 @@ struct YAMLFields {
             problem = YAMLFields.diagnostic(for: error, file: file, rule: rule, lineOffset: lineOffset)
         }
         self.init(mapping: mapping, file: file, rule: rule, lineOffset: lineOffset, allowedKeys: allowedKeys, unknownKeyRule: unknownKeyRule)
-        if let problem { diagnostics.append(problem) }
+        if let problem {
+            diagnostics.append(problem)
+            isReadable = false
+        }
     }
 
     /// Reads a nested mapping node (e.g. `policy:` in site.yml).
@@ -77,6 +82,7 @@ struct YAMLFields {
     }
 
     mutating func report(_ key: String, _ message: String) {
+        guard isReadable else { return }
         diagnostics.append(.error(rule, at: location(ofKey: key), message))
     }
 
