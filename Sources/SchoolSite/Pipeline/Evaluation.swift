@@ -58,7 +58,8 @@ public struct Evaluation: Sendable {
 }
 
 extension Array where Element == Post {
-    func sortedNewestFirst() -> [Post] {
+    /// Newest first, by date then slug: the order the site lists posts in.
+    public func sortedNewestFirst() -> [Post] {
         sorted { a, b in
             let (dateA, dateB) = (a.frontMatter?.date, b.frontMatter?.date)
             if dateA != dateB, let dateA, let dateB { return dateA > dateB }
