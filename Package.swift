@@ -46,6 +46,7 @@ let package = Package(
             name: "schoolsite",
             dependencies: [
                 "SchoolSite",
+                "SchoolSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,14 +7,18 @@ struct SchoolSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schoolsite",
         abstract: "Publish a school's news page as a static site, refusing any post that breaks the consent policy.",
-        subcommands: [BuildCommand.self, CheckCommand.self, KeygenCommand.self, ApproveCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, PreviewCommand.self, KeygenCommand.self, ApproveCommand.self]
     )
 
     /// ArgumentParser exits 64 on bad usage; SPEC §11 says 2.
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if let command = command as? AsyncParsableCommand {
+                try runToEnd(command)
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -23,5 +27,20 @@ struct SchoolSiteCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Runs an async command (`preview`) while the main thread waits for it.
+    /// An `async` main would hand the main thread to dispatch_main for every
+    /// command, `build` included, and valgrind's leak check cannot follow that.
+    private static func runToEnd(_ command: AsyncParsableCommand) throws {
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var command = command
+        nonisolated(unsafe) var failure: (any Error)?
+        Task {
+            do { try await command.run() } catch { failure = error }
+            finished.signal()
+        }
+        finished.wait()
+        if let failure { throw failure }
     }
 }
