@@ -54,6 +54,10 @@ let package = Package(
             name: "SchoolSiteTests",
             dependencies: ["SchoolSite"]
         ),
+        .testTarget(
+            name: "SchoolSitePreviewTests",
+            dependencies: ["SchoolSitePreview", "SchoolSite"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
