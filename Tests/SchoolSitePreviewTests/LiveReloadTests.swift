@@ -35,8 +35,7 @@ import Testing
             let port = server.address.port
             let before = try await RawResponse.get("/\(PreviewFixture.draftSlug)/", port: port)
             try site.write("content/posts/\(PreviewFixture.draftSlug)/index.md", PreviewFixture.draft.replacingOccurrences(of: "Arjun", with: "everyone"))
-            try await Task.sleep(for: .seconds(1.5))
-            let after = try await RawResponse.get("/\(PreviewFixture.draftSlug)/", port: port)
+            let after = try await RawResponse.eventually("/\(PreviewFixture.draftSlug)/", port: port) { !$0.text.contains("Arjun") }
             #expect(before.text.contains("Would be refused"))
             #expect(after.text.contains("class=\"notice notice-draft\"") && after.text.contains("Draft — not approved</p>"))
             #expect(!after.text.contains("Would be refused") && !after.text.contains("Arjun"))
@@ -67,13 +66,11 @@ import Testing
             let port = server.address.port
             let good = try String(contentsOf: site.root.appendingPathComponent("site.yml"), encoding: .utf8)
             try site.write("site.yml", good + "colour: blue\n")
-            try await Task.sleep(for: .seconds(1.5))
-            let broken = try await RawResponse.get("/\(PreviewFixture.draftSlug)/", port: port)
+            let broken = try await RawResponse.eventually("/\(PreviewFixture.draftSlug)/", port: port) { $0.status != 200 }
             #expect(broken.status == 500)
             #expect(broken.text.contains("config.unknown-key") && broken.text.contains("<script nonce="))
             try site.write("site.yml", good)
-            try await Task.sleep(for: .seconds(1.5))
-            let fixed = try await RawResponse.get("/\(PreviewFixture.draftSlug)/", port: port)
+            let fixed = try await RawResponse.eventually("/\(PreviewFixture.draftSlug)/", port: port) { $0.status == 200 }
             #expect(fixed.status == 200)
         }
     }

@@ -123,8 +123,7 @@ import Testing
                     #expect(response.status == 200, "\(target)")
                 }
                 try site.write("content/posts/\(PreviewFixture.draftSlug)/index.md", PreviewFixture.draft + "More.\n")
-                try await Task.sleep(for: .seconds(1))
-                let changed = try await RawResponse.get("/\(PreviewFixture.draftSlug)/", port: server.address.port)
+                let changed = try await RawResponse.eventually("/\(PreviewFixture.draftSlug)/", port: server.address.port) { $0.text.contains("More.") }
                 #expect(changed.text.contains("More."))
             }
             #expect(site.files(under: "output") == before)

@@ -63,6 +63,18 @@ struct RawResponse {
         return response
     }
 
+    /// GETs `target` until `done` holds for the response or 5 s pass (a saved
+    /// change is re-rendered within a poll or two), and returns the last response.
+    static func eventually(_ target: String, port: UInt16, _ done: (RawResponse) -> Bool) async throws -> RawResponse {
+        let deadline = ContinuousClock.now + .seconds(5)
+        var response = try await get(target, port: port)
+        while !done(response), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            response = try await get(target, port: port)
+        }
+        return response
+    }
+
     /// Parses a status line, headers and as much of the body as has come.
     init?(parsing data: Data) {
         guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else { return nil }
