@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,16 +34,29 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        .target(
+            name: "SchoolSitePreview",
+            dependencies: [
+                "SchoolSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "schoolsite",
             dependencies: [
                 "SchoolSite",
+                "SchoolSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SchoolSiteTests",
             dependencies: ["SchoolSite"]
+        ),
+        .testTarget(
+            name: "SchoolSitePreviewTests",
+            dependencies: ["SchoolSitePreview", "SchoolSite"]
         ),
     ],
     swiftLanguageModes: [.v6]

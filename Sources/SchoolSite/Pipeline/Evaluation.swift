@@ -58,7 +58,8 @@ public struct Evaluation: Sendable {
 }
 
 extension Array where Element == Post {
-    func sortedNewestFirst() -> [Post] {
+    /// Newest first, by date then slug: the order the site lists posts in.
+    public func sortedNewestFirst() -> [Post] {
         sorted { $0.isNewer(than: $1) }
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import SchoolSite
+
+/// Why a rendered file is not served.
+struct UnservableFile: Error {}
+
+extension PreviewSite {
+    func file(at path: String) -> OutputFile? {
+        files[path]
+    }
+
+    /// The bytes of a rendered file. A post image is served only when it is a
+    /// JPEG, PNG, GIF or WebP inside its post folder, and without its metadata,
+    /// as the build publishes it: a post that "shows" `index.md`, `approval.json`
+    /// or a link out of its folder gets a 404 here, as the build would refuse it.
+    func data(of file: OutputFile) throws -> Data {
+        switch file.content {
+        case .data(let data):
+            return data
+        case .copy(let source):
+            try requireInside(source, folder: "")
+            return try directory.readData(source, limit: Self.sizeLimit)
+        case .image(let source):
+            try requireInside(source, folder: (source as NSString).deletingLastPathComponent)
+            return try ImageMetadataStripper.strip(try directory.readData(source, limit: ImageMetadataStripper.sizeLimit))
+        }
+    }
+
+    private static let sizeLimit = 64 << 20
+
+    /// `source`, symlinks resolved, lies inside `folder` (site-relative; "" is the site itself).
+    private func requireInside(_ source: String, folder: String) throws {
+        let resolvedFolder = directory.url(folder).resolvingSymlinksInPath().path
+        let resolvedFile = directory.url(source).resolvingSymlinksInPath().path
+        guard resolvedFile.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") else {
+            throw UnservableFile()
+        }
+    }
+}
