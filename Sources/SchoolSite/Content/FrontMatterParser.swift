@@ -17,23 +17,24 @@ enum FrontMatterParser {
     }
 
     static func parse(_ source: String, file: String) -> Result {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first, opening: true) else {
+        var lines = LineScanner(source)
+        guard let first = lines.next(), isFence(first.text, opening: true) else {
             return Result(frontMatter: nil, body: source, bodyFirstLine: 1, diagnostics: [
                 .error(rule, at: SourceLocation(file: file), "the post must start with front matter: a `---` line, the YAML keys (title, date, author, category, people, photos), and another `---` line"),
             ])
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0], opening: false) }) else {
-            return Result(frontMatter: nil, body: "", bodyFirstLine: lines.count + 1, diagnostics: [
-                .error(rule, at: SourceLocation(file: file), "the front matter is never closed: add a `---` line after the last key"),
-            ])
+        let yamlStart = first.next
+        while let line = lines.next() {
+            guard isFence(line.text, opening: false) else { continue }
+            let yaml = String(source[yamlStart..<line.start])
+            var fields = YAMLFields(yaml: yaml, file: file, rule: rule, lineOffset: 1, allowedKeys: keys)
+            let frontMatter = read(&fields, file: file)
+            return Result(frontMatter: fields.diagnostics.isEmpty ? frontMatter : nil, body: String(source[line.next...]),
+                          bodyFirstLine: line.number + 1, diagnostics: fields.diagnostics)
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        var fields = YAMLFields(yaml: yaml, file: file, rule: rule, lineOffset: 1, allowedKeys: keys)
-        let frontMatter = read(&fields, file: file)
-        return Result(frontMatter: fields.diagnostics.isEmpty ? frontMatter : nil, body: body,
-                      bodyFirstLine: closing + 2, diagnostics: fields.diagnostics)
+        return Result(frontMatter: nil, body: "", bodyFirstLine: lines.count + 1, diagnostics: [
+            .error(rule, at: SourceLocation(file: file), "the front matter is never closed: add a `---` line after the last key"),
+        ])
     }
 
     private static func isFence(_ line: Substring, opening: Bool) -> Bool {

@@ -41,7 +41,9 @@ enum PostLoader {
             post.loadDiagnostics.append(.error("post.front-matter", at: SourceLocation(file: post.sourceFile), "index.md \(error.reason)"))
             return post
         }
-        let parsed = FrontMatterParser.parse(source.replacingOccurrences(of: "\r\n", with: "\n"), file: post.sourceFile)
+        // Foundation's replacing is slow; most posts have no CR at all.
+        let normalized = source.utf8.contains(UInt8(ascii: "\r")) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
+        let parsed = FrontMatterParser.parse(normalized, file: post.sourceFile)
         post.frontMatter = parsed.frontMatter
         post.loadDiagnostics += parsed.diagnostics
         let pageURL = URL(string: config.baseURL + slug + "/") ?? URL(fileURLWithPath: "/")

@@ -21,7 +21,8 @@ struct YAMLFields {
         let mapping: Node.Mapping
         var problem: Diagnostic?
         do {
-            if let root = try Yams.compose(yaml: yaml)?.mapping {
+            // Naming the encoding spares Yams a look at the environment on every parse.
+            if let root = try Yams.compose(yaml: yaml, .default, .default, .utf8)?.mapping {
                 mapping = root
             } else {
                 mapping = Node.Mapping([])

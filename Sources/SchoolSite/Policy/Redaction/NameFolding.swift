@@ -5,8 +5,8 @@ import Foundation
 /// characters or apostrophe style: `ＺＯË`, `Zoe`, `Zo\u{00AD}e` and `Ζoë` all give `zoe`.
 struct NameFolding {
     enum Folded: Equatable {
-        /// Part of a word (lower-case, accents removed); may be several letters (`ß` → `ss`).
-        case letters(String)
+        /// Part of a word: lower-case UTF-8, accents removed; may be several letters (`ß` → `ss`).
+        case letters([UInt8], isUpper: Bool, isLower: Bool)
         /// Inside a name or a possessive: `O'Neill`, `Amelia's`.
         case apostrophe
         /// Invisible: soft hyphens, zero-width characters, combining accents.
@@ -15,25 +15,28 @@ struct NameFolding {
         case separator
     }
 
-    /// Non-ASCII scalars are folded with Foundation once and remembered.
+    /// Every scalar seen so far, folded once (ASCII is precomputed).
     private var cache: [UInt32: Folded] = [:]
+    private static let ascii: [Folded] = (0..<128).map { value in
+        switch value {
+        case 0x61...0x7A: return .letters([UInt8(value)], isUpper: false, isLower: true)
+        case 0x41...0x5A: return .letters([UInt8(value + 0x20)], isUpper: true, isLower: false)
+        case 0x30...0x39: return .letters([UInt8(value)], isUpper: false, isLower: false)
+        case 0x27: return .apostrophe
+        default: return .separator
+        }
+    }
 
     mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
         let value = scalar.value
-        switch value {
-        case 0x61...0x7A, 0x30...0x39: return .letters(String(Character(scalar)))
-        case 0x41...0x5A: return .letters(String(Character(Unicode.Scalar(value + 0x20)!)))
-        case 0x27: return .apostrophe
-        case 0..<0x80: return .separator
-        default: break
-        }
+        if value < 0x80 { return Self.ascii[Int(value)] }
         if let known = cache[value] { return known }
         let folded = Self.foldUncommon(scalar)
         cache[value] = folded
         return folded
     }
 
-    private static let apostrophes: Set<UInt32> = [0x2019, 0x2018, 0x02BC, 0x2032, 0xFF07, 0x02B9, 0x0060, 0x00B4]
+    private static let apostrophes: Set<UInt32> = [0x2019, 0x2018, 0x02BC, 0x2032, 0xFF07, 0x02B9, 0x00B4]
 
     private static func foldUncommon(_ scalar: Unicode.Scalar) -> Folded {
         if apostrophes.contains(scalar.value) { return .apostrophe }
@@ -42,7 +45,8 @@ struct NameFolding {
         case .format, .nonspacingMark, .enclosingMark, .spacingMark, .control: return .nothing
         default: break
         }
-        if let latin = Confusables.latin(for: scalar) { return .letters(String(latin)) }
+        let isUpper = properties.isUppercase, isLower = properties.isLowercase
+        if let latin = Confusables.latin(for: scalar) { return .letters(Array(String(latin).utf8), isUpper: isUpper, isLower: isLower) }
         guard properties.isAlphabetic || properties.numericType != nil else { return .separator }
         // Width folding turns ＡＭＥＬＩＡ into AMELIA; then case and accents.
         let text = String(Character(scalar))
@@ -52,6 +56,6 @@ struct NameFolding {
         let letters = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { folded in
             Confusables.latin(for: folded).flatMap { $0.unicodeScalars.first } ?? (folded.properties.isAlphabetic || folded.properties.numericType != nil ? folded : nil)
         }))
-        return letters.isEmpty ? .nothing : .letters(letters)
+        return letters.isEmpty ? .nothing : .letters(Array(letters.utf8), isUpper: isUpper, isLower: isLower)
     }
 }

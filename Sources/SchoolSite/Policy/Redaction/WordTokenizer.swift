@@ -12,8 +12,12 @@ struct ScanWord {
 /// Splits text into words after folding: letters and digits make words; an
 /// apostrophe inside a word belongs to it; everything else separates, so
 /// `AMELIA_SMITH.jpg`, `amelia.smith@…` and `/pupils/amelia-smith` all yield the names.
+///
+/// Works on folded UTF-8 bytes in one reused buffer: this runs over every word
+/// of every post on every build.
 struct WordTokenizer {
     private var folding = NameFolding()
+    private static let apostrophe = UInt8(ascii: "'")
 
     mutating func words(in segment: ScanSegment) -> [ScanWord] {
         words(in: segment.scalars)
@@ -25,56 +29,58 @@ struct WordTokenizer {
 
     private mutating func words(in scalars: [Unicode.Scalar]) -> [ScanWord] {
         var words: [ScanWord] = []
-        var raw = ""
-        var breaks: [String.Index] = []
+        var raw: [UInt8] = []
+        raw.reserveCapacity(64)
+        var breaks: [Int] = []
         var start = 0
         var end = 0
         var previousWasLower = false
-
-        func finish() {
-            defer { raw = ""; breaks = []; previousWasLower = false }
-            guard let word = Self.makeWord(raw, breaks: breaks, start: start, end: end) else { return }
-            words.append(word)
-        }
 
         for (index, scalar) in scalars.enumerated() {
             switch folding.fold(scalar) {
             case .nothing:
                 continue
             case .separator:
-                finish()
-            case .apostrophe:
-                if !raw.isEmpty { raw.append("'") }
+                if !raw.isEmpty, let word = Self.makeWord(raw, breaks: breaks, start: start, end: end) { words.append(word) }
+                raw.removeAll(keepingCapacity: true)
+                breaks.removeAll(keepingCapacity: true)
                 previousWasLower = false
-            case .letters(let letters):
+            case .apostrophe:
+                if !raw.isEmpty { raw.append(Self.apostrophe) }
+                previousWasLower = false
+            case .letters(let letters, let isUpper, let isLower):
                 if raw.isEmpty { start = index }
-                let properties = scalar.properties
-                if properties.isUppercase && previousWasLower { breaks.append(raw.endIndex) }
+                if isUpper && previousWasLower { breaks.append(raw.count) }
                 raw += letters
                 end = index + 1
-                previousWasLower = properties.isLowercase
+                previousWasLower = isLower
             }
         }
-        finish()
+        if !raw.isEmpty, let word = Self.makeWord(raw, breaks: breaks, start: start, end: end) { words.append(word) }
         return words
     }
 
-    private static func makeWord(_ raw: String, breaks: [String.Index], start: Int, end: Int) -> ScanWord? {
-        var text = Substring(raw)
-        if text.hasSuffix("'s") { text = text.dropLast(2) }
-        while text.hasSuffix("'") { text = text.dropLast() }
-        guard !text.isEmpty else { return nil }
-        let key = text.filter { $0 != "'" }
-        guard !key.isEmpty else { return nil }
+    private static func makeWord(_ raw: [UInt8], breaks: [Int], start: Int, end: Int) -> ScanWord? {
+        var length = raw.count
+        // A possessive `'s`, then any closing apostrophes, are not part of the name.
+        if length >= 2 && raw[length - 2] == apostrophe && raw[length - 1] == UInt8(ascii: "s") { length -= 2 }
+        while length > 0 && raw[length - 1] == apostrophe { length -= 1 }
+        guard let key = keyString(raw[0..<length]) else { return nil }
         var parts: [String] = []
         if !breaks.isEmpty {
-            var from = text.startIndex
-            for cut in breaks where cut > from && cut < text.endIndex {
-                parts.append(String(text[from..<cut].filter { $0 != "'" }))
+            var from = 0
+            for cut in breaks where cut > from && cut < length {
+                if let part = keyString(raw[from..<cut]) { parts.append(part) }
                 from = cut
             }
-            parts.append(String(text[from...].filter { $0 != "'" }))
+            if let part = keyString(raw[from..<length]) { parts.append(part) }
         }
         return ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end)
+    }
+
+    /// The bytes without apostrophes, as a String; nil when nothing is left.
+    private static func keyString(_ bytes: ArraySlice<UInt8>) -> String? {
+        let letters = bytes.contains(apostrophe) ? bytes.filter { $0 != apostrophe } : Array(bytes)
+        return letters.isEmpty ? nil : String(decoding: letters, as: UTF8.self)
     }
 }
