@@ -37,23 +37,29 @@ private struct NameScan {
     }
 
     mutating func scan(_ segment: ScanSegment) {
-        let words = tokenizer.words(in: segment).filter { !notNames.contains($0.key) }
-        // Camel-case words count as their parts for "written together" (`#AmeliaSmith`).
-        var units: [(key: String, start: Int, end: Int)] = []
-        for word in words {
-            checkName(word, in: segment)
-            if word.parts.isEmpty {
-                units.append((word.key, word.start, word.end))
-            } else {
-                units += word.parts.map { ($0, word.start, word.end) }
-            }
+        let words = tokenizer.words(in: segment)
+        // Camel-case words count as their parts for "written together" (`#AmeliaSmith`);
+        // each unit keeps the owners of its name, looked up once.
+        var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)])] = []
+        for word in words where !notNames.contains(word.key) {
+            // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`).
             if forbidFullNames, let owners = index.fullNames[word.key] {
                 reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)
             }
+            let whole = index.people(named: word.key)
+            if word.parts.isEmpty {
+                units.append((word.key, word.start, word.end, whole))
+                checkName(word, bearers: whole, in: segment)
+                continue
+            }
+            let parts = word.parts.map { (key: $0, owners: index.people(named: $0)) }
+            units += parts.map { ($0.key, word.start, word.end, $0.owners) }
+            checkName(word, bearers: whole + parts.flatMap(\.owners), in: segment)
         }
         guard forbidFullNames else { return }
-        for (first, second) in zip(units, units.dropFirst()) where second.start - first.end <= NameRedactionRule.fullNameGap {
-            let together = index.people(named: first.key).filter { candidate in
+        for (first, second) in zip(units, units.dropFirst())
+        where !first.owners.isEmpty && second.start - first.end <= NameRedactionRule.fullNameGap {
+            let together = first.owners.filter { candidate in
                 guard candidate.owner.isPupil else { return false }
                 let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]
                 return other?.contains(second.key) ?? false
@@ -62,14 +68,12 @@ private struct NameScan {
         }
     }
 
-    private mutating func checkName(_ word: ScanWord, in segment: ScanSegment) {
-        let keys = [word.key] + word.parts
-        let bearers = Set(keys.flatMap { index.people(named: $0).map(\.owner.id) })
-        guard !bearers.isEmpty, bearers.isDisjoint(with: mayBeNamed) else { return }
-        let ids = bearers.sorted()
+    private mutating func checkName(_ word: ScanWord, bearers found: [(owner: NameIndex.Owner, part: NameIndex.Part)], in segment: ScanSegment) {
+        guard !found.isEmpty, !found.contains(where: { mayBeNamed.contains($0.owner.id) }) else { return }
+        let ids = Set(found.map(\.owner.id)).sorted()
         let who = ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " or " + ids.last!
         diagnostics.append(.error("redaction.name", at: location(word.start, in: segment),
-                                  "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name\(ids.count == 1 ? "" : "") or add it to `not_names` if it is not a name here"))
+                                  "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name or add it to `not_names` if it is not a name here"))
     }
 
     private mutating func reportFullName(_ ids: [String], at start: Int, in segment: ScanSegment) {
