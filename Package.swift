@@ -22,12 +22,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CRenameExchange"),
+        .target(name: "CFileSystem"),
         .target(
             name: "SchoolSite",
             dependencies: [
                 "CCmark",
-                "CRenameExchange",
+                "CFileSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

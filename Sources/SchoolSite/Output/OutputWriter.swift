@@ -1,4 +1,4 @@
-import CRenameExchange
+import CFileSystem
 import Foundation
 
 /// Writes a rendered site into a sibling folder and swaps it for the output
@@ -23,6 +23,7 @@ public struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             try writeFiles(rendered, into: staging)
+            guard schoolsite_sync_file_system(staging.path) == 0 else { throw FileWriteError(path: staging.path, code: errno) }
         } catch {
             try? FileManager.default.removeItem(at: staging)
             if let error = error as? SiteError { throw error }
@@ -40,11 +41,11 @@ public struct OutputWriter: Sendable {
             let destination = folder.appendingPathComponent(file.path)
             switch file.content {
             case .data(let data):
-                try data.write(to: destination)
+                try FileWriting.write(data, to: destination.path)
             case .copy(let source):
-                try SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20).write(to: destination)
+                try FileWriting.write(SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20), to: destination.path)
             case .image(let source):
-                try withoutMetadata(source).write(to: destination)
+                try FileWriting.write(withoutMetadata(source), to: destination.path)
             }
         }
     }
@@ -94,6 +95,7 @@ public struct OutputWriter: Sendable {
 
     private static func reason(_ error: Error) -> String {
         if let error = error as? FileReadError { return "a source file \(error.reason)" }
+        if let error = error as? FileWriteError { return error.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return "\(String(cString: strerror(Int32(underlying.code)))) (\((nsError.userInfo[NSFilePathErrorKey] as? String) ?? ""))"

@@ -1,0 +1,19 @@
+// renameat2 and syncfs are only declared under _GNU_SOURCE, which Swift's Glibc
+// module does not define; these wrappers make them reachable from Swift.
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "file_system.h"
+
+int schoolsite_exchange_paths(const char *first, const char *second) {
+    return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+}
+
+int schoolsite_sync_file_system(const char *path) {
+    int descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor < 0) return -1;
+    int result = syncfs(descriptor);
+    close(descriptor);
+    return result;
+}

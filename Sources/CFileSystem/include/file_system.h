@@ -1,0 +1,12 @@
+#ifndef SCHOOLSITE_FILE_SYSTEM_H
+#define SCHOOLSITE_FILE_SYSTEM_H
+
+/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise.
+int schoolsite_exchange_paths(const char *first, const char *second);
+
+/// Flushes every file of the file system that holds `path` to disk (syncfs).
+/// Returns 0 on success, -1 with errno set otherwise.
+int schoolsite_sync_file_system(const char *path);
+
+#endif
