@@ -106,6 +106,6 @@ def test_approve_refuses_a_post_with_problems_and_writes_nothing(site, tmp_path)
 def test_usage_errors_exit_2_and_every_command_has_an_example():
     assert run("build", "--date", "2024-13-01").returncode == 2
     assert run("frobnicate").returncode == 2
-    for command in ["new", "check", "keygen", "approve", "build", "status", "sar"]:
+    for command in ["new", "check", "preview", "keygen", "approve", "build", "status", "sar"]:
         help_text = run(command, "--help").stdout
         assert "Example" in help_text, command
