@@ -65,6 +65,9 @@ struct ApproveCommand: ParsableCommand {
             for person in summary.people {
                 print("  \(person.id): photo consent \(person.photo ? "yes" : "no"), name consent \(person.name ? "yes" : "no")\(person.named ? ", named in the text" : "")")
             }
+            if !summary.notNames.isEmpty {
+                print("Not treated as names (check that none is a child's name): \(summary.notNames.joined(separator: ", "))")
+            }
             print(summary.images.isEmpty ? "Images: none" : "Images:")
             for image in summary.images {
                 print("  \(image.file): \(image.people.isEmpty ? "nobody visible" : image.people.joined(separator: ", "))")

@@ -34,7 +34,8 @@ struct KeygenCommand: ParsableCommand {
             Reporter().error("error: \(error)")
             throw ExitCode(ExitStatus.badUsage)
         }
-        print("Wrote the private key for \(key.name) to \(out). Add this approver to site.yml:\n")
-        print("approvers:\n  - name: \(key.name)\n    public_key: \(key.publicKeyText)")
+        print("Wrote the private key for \(key.name) to \(out) (readable by you only; keep it that way).")
+        print("Add these two lines to the `approvers:` list in site.yml (replace an old entry for the same person):\n")
+        print("  - name: \(key.name)\n    public_key: \(key.publicKeyText)")
     }
 }

@@ -9,7 +9,7 @@ struct SiteOptions: ParsableArguments {
 
 /// `--date YYYY-MM-DD`: the day posts are checked and published for.
 struct DateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Check as of this day instead of today (site time zone).", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp("Use this day instead of today (in the site's time zone).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     func validate() throws {

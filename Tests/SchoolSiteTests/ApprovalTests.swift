@@ -123,3 +123,24 @@ import Testing
         }
     }
 }
+
+extension ApprovalTests {
+    @Test func keygenMakesAPrivateFolderForTheKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)/nested")
+        let path = folder.appendingPathComponent("sam.key").path
+        try ApprovalKey.generate(name: "Sam Taylor").write(to: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        #expect(try ApprovalKey.read(from: path).name == "Sam Taylor")
+    }
+
+    @Test func theApprovalSummaryShowsTheWordsNotTreatedAsNames() throws {
+        let markdown = Self.markdown.replacingOccurrences(of: "photos: {relay.png: []}", with: "photos: {relay.png: []}\nnot_names: [May]")
+        let site = try TestSite(TestSite.post(Self.slug, markdown, approved: false), binary: ["content/posts/\(Self.slug)/relay.png": TestSite.png])
+        guard case .approved(_, let summary, _) = try PostApproval.approve(Self.slug, in: try site.load(), key: site.key) else {
+            Issue.record("a clean post must be approved")
+            return
+        }
+        #expect(summary.notNames == ["May"])
+    }
+}

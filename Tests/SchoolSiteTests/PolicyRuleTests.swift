@@ -149,3 +149,11 @@ extension PolicyRuleTests {
         #expect(found.with(rule: "image.format").first?.message.contains("is not a JPEG, PNG, GIF or WebP image") == true)
     }
 }
+
+extension PolicyRuleTests {
+    @Test func aMissingImageThatDiffersOnlyInCaseIsNamed() throws {
+        let source = front(photos: "{Volcano.JPG: []}") + "![A volcano](Volcano.JPG)\n"
+        let found = try diagnostics(forPost: source, binary: ["content/posts/2024-06-14-post/volcano.jpg": TestSite.png])
+        #expect(found.with(rule: "image.missing").first?.message.contains("did you mean `volcano.jpg`?") == true)
+    }
+}

@@ -28,7 +28,7 @@ def test_check_lists_every_problem_of_the_draft(site):
     lines = [l for l in proc.stderr.splitlines() if "error[" in l]
     assert lines == [
         f"content/posts/{DRAFT_SLUG}/index.md:12:26: error[consent.photo] P0014 is pictured in odd-socks.jpg but has no photo consent on {SAMPLE_DATE}",
-        f"content/posts/{DRAFT_SLUG}/index.md:26:20: error[redaction.name] a name of P0006 appears in the text, but they are not `named: true` with name consent on {SAMPLE_DATE}; remove the name or add it to `not_names` if it is not a name here",
+        f"content/posts/{DRAFT_SLUG}/index.md:26:20: error[redaction.name] a name of P0006 appears in the text, but they are not `named: true` with name consent on {SAMPLE_DATE}; remove the name (or, only if the word is not a name here, like the month May, list it under `not_names`)",
     ]
     one = run("check", "2026-07-10-sports-day", "--site", str(site), "--date", SAMPLE_DATE)
     assert one.returncode == 0 and "no errors" in one.stdout

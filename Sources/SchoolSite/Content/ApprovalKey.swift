@@ -38,6 +38,14 @@ public struct ApprovalKey: Sendable {
 
     /// Writes a new key file readable by its owner only; never overwrites.
     public func write(to path: String) throws(ApprovalKeyError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ApprovalKeyError(description: "cannot create the folder \(folder) for the key: \(error.localizedDescription)")
+            }
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "already exists; choose another file name (an existing key is never overwritten)" : String(cString: strerror(errno))

@@ -11,6 +11,8 @@ public enum PostApproval {
         public var people: [(id: String, photo: Bool, name: Bool, named: Bool)]
         /// image file, ids visible in it.
         public var images: [(file: String, people: [String])]
+        /// Words the author says are not names here: the name scan skips them, so the SBM must agree.
+        public var notNames: [String]
     }
 
     public enum Outcome: Sendable {
@@ -48,7 +50,8 @@ public enum PostApproval {
                 let person = site.register[entry.id]
                 return (entry.id, person?.hasPhotoConsent(on: today) ?? false, person?.hasNameConsent(on: today) ?? false, entry.named)
             },
-            images: front.photos.filter { shown.contains($0.file) }.map { ($0.file, $0.people.map(\.id)) })
+            images: front.photos.filter { shown.contains($0.file) }.map { ($0.file, $0.people.map(\.id)) },
+            notNames: front.notNames)
         return .approved(record, summary, warnings: findings)
     }
 

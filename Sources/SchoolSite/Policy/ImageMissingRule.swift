@@ -6,8 +6,9 @@ struct ImageMissingRule: PolicyRule {
             guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),
                   !context.site.directory.isRegularFile(path) else { return nil }
             let what = image.isCover ? "the cover image" : "this image"
-            return .error("image.missing", at: image.location,
-                          "\(what) `\(image.fileName)` is not a file in \(post.folder)/; add it or correct the name (names are case-sensitive)")
+            let sameButCase = context.site.directory.entries(of: post.folder).first { $0.lowercased() == image.fileName.lowercased() }
+            let hint = sameButCase.map { "; did you mean `\($0)`? Names are case-sensitive" } ?? "; add it or correct the name (names are case-sensitive)"
+            return .error("image.missing", at: image.location, "\(what) `\(image.fileName)` is not a file in \(post.folder)/\(hint)")
         }
     }
 }

@@ -73,7 +73,7 @@ private struct NameScan {
         let ids = Set(found.map(\.owner.id)).sorted()
         let who = ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " or " + ids.last!
         diagnostics.append(.error("redaction.name", at: location(word.start, in: segment),
-                                  "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name or add it to `not_names` if it is not a name here"))
+                                  "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name (or, only if the word is not a name here, like the month May, list it under `not_names`)"))
     }
 
     private mutating func reportFullName(_ ids: [String], at start: Int, in segment: ScanSegment) {

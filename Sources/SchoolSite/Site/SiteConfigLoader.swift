@@ -13,7 +13,7 @@ enum SiteConfigLoader {
             text = try site.readText(fileName, limit: 1 << 20)
         } catch {
             throw SiteError("config.missing", at: SourceLocation(file: fileName),
-                            "\(error.reason). Run schoolsite in the site folder (where site.yml is) or pass --site DIR.")
+                            "site.yml in \(site.root.path) \(error.reason). Run schoolsite in the site folder (where site.yml is) or pass --site DIR.")
         }
         var fields = YAMLFields(yaml: text, file: fileName, rule: "config.invalid", allowedKeys: keys,
                                 unknownKeyRule: "config.unknown-key")
