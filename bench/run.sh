@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Benchmark schoolsite on generated sites of N posts (default: 1000 and 10000).
+# Benchmark schoolsite on generated sites of N posts (default: 1000 and 10000),
+# and compare its build with Hugo's on the same posts.
 #
 #   bench/run.sh [N ...]
 #
 # Builds schoolsite in release mode (scratch path .build-bench), generates each
 # corpus once under $BENCH_DIR (default /tmp/schoolsite-bench): N posts with a
-# 1,000-person register, and N posts with a 10-person register. Then, per N:
-#   - build:  one warm-up, then RUNS (default 5) timed runs of
+# 1,000-person register, N posts with a 10-person register, and a Hugo site with
+# the posts of the first (bench/hugo_site.py). Then, per N:
+#   - build vs Hugo: one warm-up of each, then RUNS (default 5) rounds of
 #             schoolsite build --site CORPUS --output OUT --date 2026-11-25 --quiet
+#             hugo --quiet --source HUGO_SITE --destination HUGO_OUT
+#             alternately; each replaces the output of its previous run. Then
+#             both outputs must have N post pages, the same list and category
+#             pages, and a 20-entry feed;
 #   - check:  one warm-up, then RUNS timed runs of
 #             schoolsite check --site CORPUS --date 2026-11-25
 #             on the 1,000-person and on the 10-person corpus.
-# Each timed run is under /usr/bin/time -v; the table gives the median wall time
-# and the median peak resident set size. Exits non-zero if any run fails.
+# Each timed run is under /usr/bin/time -v; the tables give the median wall time
+# and the median peak resident set size, and the schoolsite/Hugo ratios of both.
+# Exits non-zero if any run fails.
 #
 # Environment: BENCH_DIR, RUNS, SEED, BENCH_DATE (default 2026-11-25).
 set -euo pipefail
@@ -34,11 +41,16 @@ LOG="$BENCH_DIR/runs.log"
 : >"$RESULTS"
 : >"$LOG"
 
-# /usr/bin/time (GNU time) gives the peak RSS; install it if it is missing.
-if [ ! -x /usr/bin/time ]; then
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time
-fi
+# apt_install PACKAGE: install a Debian package (as root, or with sudo).
+apt_install() {
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1"
+}
+# /usr/bin/time (GNU time) gives the peak RSS; Hugo is Debian's package (0.111.3 on bookworm).
+[ -x /usr/bin/time ] || apt_install time
+command -v hugo >/dev/null || apt_install hugo
+HUGO="$(command -v hugo)"
+HUGO_VERSION="$("$HUGO" version | cut -d' ' -f2)"
 python3 -c "import PIL, cryptography" 2>/dev/null || {
     echo "run.sh: the corpus generator needs the Python packages Pillow and cryptography" >&2; exit 2; }
 
@@ -47,19 +59,18 @@ echo "== building schoolsite (release, .build-bench)" >&2
 BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)/schoolsite"
 [ -x "$BIN" ] || { echo "run.sh: no binary at $BIN" >&2; exit 1; }
 
-# generate POSTS PEOPLE DIR: once per set of inputs (generator, sizes, seed).
-generate() {
-    local posts=$1 people=$2 dir=$3
-    local stamp
-    stamp="$(sha256sum "$ROOT/bench/generate_corpus.py" | cut -c1-16) posts=$posts people=$people seed=$SEED"
-    if [ -f "$dir.stamp" ] && [ "$(cat "$dir.stamp")" = "$stamp" ] && [ -f "$dir/site.yml" ]; then
+# make_once DIR STAMP WHAT COMMAND...: runs COMMAND, which writes DIR, unless DIR.stamp
+# shows that DIR was made from the same inputs (STAMP) already.
+make_once() {
+    local dir=$1 stamp=$2 what=$3; shift 3
+    if [ -f "$dir.stamp" ] && [ "$(cat "$dir.stamp")" = "$stamp" ] && [ -d "$dir" ]; then
         echo "== reusing $dir" >&2
     else
-        echo "== generating $dir ($posts posts, $people people)" >&2
+        echo "== generating $dir ($what)" >&2
         rm -f "$dir.stamp"
         local start end
         start=$(date +%s.%N)
-        python3 "$ROOT/bench/generate_corpus.py" "$dir" --posts "$posts" --people "$people" --seed "$SEED" --force
+        "$@"
         end=$(date +%s.%N)
         echo "$stamp" >"$dir.stamp"
         awk -v s="$start" -v e="$end" 'BEGIN { printf "   generated in %.1f s\n", e - s }' >&2
@@ -67,40 +78,117 @@ generate() {
     printf '   %s on disk (%s files)\n' "$(du -sh "$dir" | cut -f1)" "$(find "$dir" -type f | wc -l)" >&2
 }
 
-# measure LABEL COMMAND... : one warm-up, then RUNS timed runs; appends to $RESULTS.
-measure() {
+# generate POSTS PEOPLE DIR: once per set of inputs (generator, sizes, seed).
+generate() {
+    local posts=$1 people=$2 dir=$3
+    make_once "$dir" "$(sha256sum "$ROOT/bench/generate_corpus.py" | cut -c1-16) posts=$posts people=$people seed=$SEED" \
+        "$posts posts, $people people" \
+        python3 "$ROOT/bench/generate_corpus.py" "$dir" --posts "$posts" --people "$people" --seed "$SEED" --force
+}
+
+# hugo_site CORPUS DIR: the Hugo site with CORPUS's posts; once per corpus and converter.
+hugo_site() {
+    local corpus=$1 dir=$2
+    make_once "$dir" "$(sha256sum "$ROOT/bench/hugo_site.py" | cut -c1-16) from $(cat "$corpus.stamp")" \
+        "Hugo site from $(basename "$corpus")" \
+        python3 "$ROOT/bench/hugo_site.py" "$corpus" "$dir" --force
+}
+
+# warm_up LABEL COMMAND...: one untimed run.
+warm_up() {
     local label=$1; shift
-    local corpus=$1; shift
-    local timing="$BENCH_DIR/time.txt"
-    echo "== $corpus: $label" >&2
+    echo "   warm-up: $label" >&2
     if ! "$@" >>"$LOG" 2>&1; then
         echo "run.sh: warm-up failed (see $LOG): $*" >&2; tail -20 "$LOG" >&2; exit 1
     fi
+}
+
+# timed_run RUN CORPUS LABEL COMMAND...: one run under /usr/bin/time -v; appends to $RESULTS.
+timed_run() {
+    local run=$1 corpus=$2 label=$3; shift 3
+    local timing="$BENCH_DIR/time.txt"
+    if ! /usr/bin/time -v -o "$timing" "$@" >>"$LOG" 2>&1; then
+        echo "run.sh: run $run failed (see $LOG): $*" >&2; tail -20 "$LOG" >&2; exit 1
+    fi
+    local wall rss user sys
+    wall=$(sed -n 's/^\s*Elapsed (wall clock) time.*: //p' "$timing")
+    rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$timing")
+    user=$(sed -n 's/^\s*User time (seconds): //p' "$timing")
+    sys=$(sed -n 's/^\s*System time (seconds): //p' "$timing")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$label" "$wall" "$rss" "$user" "$sys" >>"$RESULTS"
+    echo "   run $run, $label: wall $wall, user ${user} s, sys ${sys} s, peak RSS ${rss} KB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+}
+
+# measure CORPUS LABEL COMMAND...: one warm-up, then RUNS timed runs.
+measure() {
+    local corpus=$1 label=$2; shift 2
+    echo "== $corpus: $label" >&2
+    warm_up "$label" "$@"
+    for i in $(seq "$RUNS"); do timed_run "$i" "$corpus" "$label" "$@"; done
+}
+
+# alternate CORPUS LABEL_A ARRAY_A LABEL_B ARRAY_B: one warm-up of each command (given
+# as the names of arrays holding them), then RUNS rounds of (A, B), so that both
+# commands see the same machine conditions.
+alternate() {
+    local corpus=$1 label_a=$2 label_b=$4
+    local -n command_a=$3 command_b=$5
+    echo "== $corpus: $label_a and $label_b, alternately" >&2
+    warm_up "$label_a" "${command_a[@]}"
+    warm_up "$label_b" "${command_b[@]}"
     for i in $(seq "$RUNS"); do
-        if ! /usr/bin/time -v -o "$timing" "$@" >>"$LOG" 2>&1; then
-            echo "run.sh: run $i failed (see $LOG): $*" >&2; tail -20 "$LOG" >&2; exit 1
-        fi
-        local wall rss user sys
-        wall=$(sed -n 's/^\s*Elapsed (wall clock) time.*: //p' "$timing")
-        rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$timing")
-        user=$(sed -n 's/^\s*User time (seconds): //p' "$timing")
-        sys=$(sed -n 's/^\s*System time (seconds): //p' "$timing")
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$label" "$wall" "$rss" "$user" "$sys" >>"$RESULTS"
-        echo "   run $i: wall $wall, user ${user} s, sys ${sys} s, peak RSS ${rss} KB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+        timed_run "$i" "$corpus" "$label_a" "${command_a[@]}"
+        timed_run "$i" "$corpus" "$label_b" "${command_b[@]}"
     done
+}
+
+# count_pages OUT: "POSTS LISTS CATEGORIES" of a built site. Post pages are
+# SLUG/index.html (every generated slug starts with its date); list pages are
+# index.html and page/N/index.html for N >= 2 (Hugo also writes page/1/, a redirect).
+count_pages() {
+    local out=$1
+    printf '%s %s %s\n' \
+        "$(find "$out" -mindepth 2 -maxdepth 2 -path "$out/[0-9]*/index.html" | wc -l)" \
+        "$(( 1 + $(find "$out" -mindepth 3 -maxdepth 3 -path "$out/page/*/index.html" ! -path "$out/page/1/*" | wc -l) ))" \
+        "$(find "$out" -mindepth 3 -maxdepth 3 -path "$out/category/*/index.html" | wc -l)"
+}
+
+# same_pages N SCHOOLSITE_OUT HUGO_OUT: both outputs have N post pages, the same
+# number of list and category pages, and a feed of the newest 20 (or N) posts.
+same_pages() {
+    local n=$1 ours=$2 theirs=$3
+    local posts_ours lists_ours cats_ours posts_theirs lists_theirs cats_theirs feed_ours feed_theirs
+    read -r posts_ours lists_ours cats_ours < <(count_pages "$ours")
+    read -r posts_theirs lists_theirs cats_theirs < <(count_pages "$theirs")
+    feed_ours=$(grep -c '<entry>' "$ours/feed.xml" || true)
+    feed_theirs=$(grep -c '<item>' "$theirs/feed.xml" || true)
+    echo "   schoolsite / Hugo: post pages $posts_ours / $posts_theirs, list pages $lists_ours / $lists_theirs," \
+        "category pages $cats_ours / $cats_theirs, feed entries $feed_ours / $feed_theirs" >&2
+    local feed=$(( n < 20 ? n : 20 ))
+    if [ "$posts_ours" -ne "$n" ] || [ "$posts_theirs" -ne "$n" ] || [ "$lists_ours" -ne "$lists_theirs" ] \
+        || [ "$cats_ours" -ne "$cats_theirs" ] || [ "$feed_ours" -ne "$feed" ] || [ "$feed_theirs" -ne "$feed" ]; then
+        echo "run.sh: schoolsite and Hugo did not make the same pages for $n posts" >&2; exit 1
+    fi
 }
 
 for n in "${SIZES[@]}"; do
     big="$BENCH_DIR/posts-$n-people-1000"
     small="$BENCH_DIR/posts-$n-people-10"
+    hugo_src="$BENCH_DIR/hugo-posts-$n"
     generate "$n" 1000 "$big"
     generate "$n" 10 "$small"
-    measure "build (1000 people)" "$n posts" "$BIN" build --site "$big" --output "$BENCH_DIR/out-$n" --date "$DATE" --quiet
-    measure "check (1000 people)" "$n posts" "$BIN" check --site "$big" --date "$DATE"
-    measure "check (10 people)" "$n posts" "$BIN" check --site "$small" --date "$DATE"
+    hugo_site "$big" "$hugo_src"
+    # After the warm-up both replace an existing output: schoolsite writes a new tree
+    # beside it and swaps it in, Hugo overwrites its destination in place.
+    schoolsite_build=("$BIN" build --site "$big" --output "$BENCH_DIR/out-$n" --date "$DATE" --quiet)
+    hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
+    alternate "$n posts" "build (1000 people)" schoolsite_build "hugo" hugo_build
+    same_pages "$n" "$BENCH_DIR/out-$n" "$BENCH_DIR/hugo-out-$n"
+    measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
+    measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"
 done
 
-python3 - "$RESULTS" "$RUNS" <<'EOF'
+python3 - "$RESULTS" "$RUNS" "$HUGO_VERSION" <<'EOF'
 import statistics, sys
 from collections import OrderedDict
 
@@ -114,12 +202,25 @@ rows = OrderedDict()
 for line in open(sys.argv[1]):
     corpus, command, wall, rss, user, system = line.rstrip("\n").split("\t")
     rows.setdefault((corpus, command), []).append((seconds(wall), float(user) + float(system), int(rss) / 1024))
+medians = {key: [statistics.median(run[i] for run in runs) for i in range(3)] for key, runs in rows.items()}
 print()
 print(f"median of {sys.argv[2]} runs; CPU = user + system seconds (all threads)")
 print(f"{'corpus':<12} {'command':<21} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}")
-for (corpus, command), runs in rows.items():
-    wall, cpu, rss = (statistics.median(run[i] for run in runs) for i in range(3))
+for (corpus, command), (wall, cpu, rss) in medians.items():
     print(f"{corpus:<12} {command:<21} {wall:>8.2f} {cpu:>8.2f} {rss:>12.1f}")
+
+print()
+print(f"schoolsite build vs Hugo {sys.argv[3]} on the same posts (medians, run alternately);"
+      " ratio = schoolsite / Hugo, target: wall <= 0.30, RSS <= 0.25")
+print(f"{'corpus':<12} {'schoolsite s':>12} {'Hugo s':>8} {'ratio':>6}"
+      f" {'schoolsite MB':>14} {'Hugo MB':>8} {'ratio':>6}")
+for (corpus, command), ours in medians.items():
+    hugo = medians.get((corpus, "hugo"))
+    if command != "build (1000 people)" or not hugo:
+        continue
+    wall, rss = ours[0] / hugo[0], ours[2] / hugo[2]
+    print(f"{corpus:<12} {ours[0]:>12.2f} {hugo[0]:>8.2f} {wall:>6.2f} {ours[2]:>14.1f} {hugo[2]:>8.1f} {rss:>6.2f}"
+          f"   wall {'met' if wall <= 0.30 else 'NOT met'}, RSS {'met' if rss <= 0.25 else 'NOT met'}")
 EOF
-echo "schoolsite at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' with uncommitted changes')"
+echo "schoolsite at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' with uncommitted changes'); Hugo $HUGO_VERSION"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (other work on the machine inflates wall times; CPU seconds are steadier)"
