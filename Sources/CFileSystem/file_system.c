@@ -2,6 +2,7 @@
 // module does not define; these wrappers make them reachable from Swift.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <unistd.h>
 #include "file_system.h"
@@ -16,4 +17,14 @@ int schoolsite_sync_file_system(const char *path) {
     int result = syncfs(descriptor);
     close(descriptor);
     return result;
+}
+
+static int remove_entry(const char *path, const struct stat *info, int type, struct FTW *where) {
+    (void)info;
+    (void)where;
+    return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+int schoolsite_remove_tree(const char *path) {
+    return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
 }

@@ -23,6 +23,9 @@ extension PreviewSite {
         case .image(let source):
             try requireInside(source, folder: (source as NSString).deletingLastPathComponent)
             return try ImageMetadataStripper.strip(try directory.readData(source, limit: ImageMetadataStripper.sizeLimit))
+        case .previous:
+            // The preview renders every post afresh; only a build links earlier output.
+            throw UnservableFile()
         }
     }
 

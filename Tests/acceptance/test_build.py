@@ -416,10 +416,12 @@ def test_sigkill_at_any_moment_leaves_a_whole_site(site, tmp_path):
         references[date] = snapshot(ref_dir)
     assert references[dates[0]] != references[dates[1]]
 
+    # Timed as the loop below builds: each time for the other date, so that
+    # the build cache saves the same work as it will there.
     durations = []
-    for _ in range(3):
+    for date in (SAMPLE_DATE, dates[1], SAMPLE_DATE):
         start = time.monotonic()
-        assert build(site, SAMPLE_DATE).returncode == 0
+        assert build(site, date).returncode == 0
         durations.append(time.monotonic() - start)
     duration = statistics.median(durations)
     assert snapshot(out) == references[SAMPLE_DATE]

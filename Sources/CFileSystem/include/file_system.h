@@ -9,4 +9,8 @@ int schoolsite_exchange_paths(const char *first, const char *second);
 /// Returns 0 on success, -1 with errno set otherwise.
 int schoolsite_sync_file_system(const char *path);
 
+/// Removes `path` and everything below it without following links (nftw,
+/// depth first). Returns 0 on success, -1 with errno set at the first failure.
+int schoolsite_remove_tree(const char *path);
+
 #endif

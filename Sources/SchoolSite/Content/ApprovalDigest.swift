@@ -19,8 +19,7 @@ enum ApprovalDigest {
             guard let data = try? site.readData("\(post.folder)/\(name)", limit: 64 << 20) else { return nil }
             add(name, data, to: &hasher)
         }
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        return hasher.finalize().hexString
     }
 
     private static func add(_ name: String, _ data: Data, to hasher: inout SHA256) {

@@ -44,6 +44,12 @@ public struct Post: Sendable {
 }
 
 extension Post {
+    /// A post known by its folder name only, none of its files opened.
+    init(unread slug: String, isDraft: Bool) {
+        self.init(slug: slug, folder: PostLoader.folder(of: slug), isDraft: isDraft, sourceData: nil, approvalText: nil,
+                  frontMatter: nil, markdown: nil, loadDiagnostics: [])
+    }
+
     /// The cover's alt text: what the body says of the same image, else empty (decorative).
     public var coverAlt: String {
         guard let cover = frontMatter?.cover?.value else { return "" }

@@ -7,26 +7,23 @@ enum PostLoader {
     /// A post is prose; anything bigger is a mistake (a pasted file, a video).
     static let sourceLimit = 4 << 20
 
-    /// - Parameter readDrafts: `build` passes false: a draft is then known by its
-    ///   folder name only and none of its files is opened.
-    /// - Parameter only: when given, just these slugs.
-    static func load(from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, only: Set<String>? = nil) -> [Post] {
-        let folders = site.entries(of: postsFolder).filter { name in
-            !name.hasPrefix(".") && (only?.contains(name) ?? true) && site.isDirectory("\(postsFolder)/\(name)")
-        }
-        return folders.parallelMap { slug in
-            loadPost(slug: slug, from: site, config: config, readDrafts: readDrafts)
+    /// The slugs of the post folders, sorted; `only`, when given, keeps just those.
+    static func folders(in site: SiteDirectory, only: Set<String>? = nil) -> [String] {
+        site.entries(of: postsFolder).filter { name in
+            !name.hasPrefix(".") && (only?.contains(name) ?? true) && site.isDirectory(folder(of: name))
         }
     }
 
+    static func folder(of slug: String) -> String { "\(postsFolder)/\(slug)" }
+
+    /// - Parameter readDrafts: `build` passes false: a draft is then known by its
+    ///   folder name only and none of its files is opened.
     static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> Post {
-        let folder = "\(postsFolder)/\(slug)"
-        let isDraft = !site.exists("\(folder)/\(approvalFile)")
-        var post = Post(slug: slug, folder: folder, isDraft: isDraft, sourceData: nil, approvalText: nil,
-                        frontMatter: nil, markdown: nil, loadDiagnostics: [])
+        let isDraft = !site.exists("\(folder(of: slug))/\(approvalFile)")
+        var post = Post(unread: slug, isDraft: isDraft)
         guard readDrafts || !isDraft else { return post }
         if !Slug.isValid(slug) {
-            post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: folder),
+            post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: post.folder),
                                                "the folder name `\(slug)` is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 2024-06-14-sports-day"))
         }
         if !isDraft {

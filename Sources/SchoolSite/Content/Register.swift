@@ -33,6 +33,8 @@ public struct Register: Sendable {
     private let byID: [String: Person]
     /// Everyone's names, folded for the redaction scan.
     let names: NameIndex
+    /// SHA-256 of the register text these people were read from.
+    public internal(set) var sourceDigest = ""
 
     public init(people: [Person]) {
         self.people = people

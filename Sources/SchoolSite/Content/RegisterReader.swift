@@ -17,7 +17,9 @@ enum RegisterReader {
         } catch {
             throw SiteError(rule, at: SourceLocation(file: path), "the consent register \(error.reason)")
         }
-        return try parse(text, file: path)
+        var register = try parse(text, file: path)
+        register.sourceDigest = text.sha256
+        return register
     }
 
     static func parse(_ text: String, file: String) throws(SiteError) -> Register {

@@ -25,7 +25,7 @@ public struct OutputWriter: Sendable {
             try writeFiles(rendered, into: staging)
             guard schoolsite_sync_file_system(staging.path) == 0 else { throw FileWriteError(path: staging.path, code: errno) }
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            removeTree(staging)
             if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
@@ -33,9 +33,18 @@ public struct OutputWriter: Sendable {
     }
 
     private func writeFiles(_ rendered: RenderedSite, into folder: URL) throws {
-        let folders = Set(rendered.files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
+        // Every folder and its parents, parents first (sorted): plain mkdir, as
+        // FileManager's looks at every parent of each folder again.
+        var folders = Set<String>()
+        for file in rendered.files {
+            var parent = (file.path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
         for path in folders.sorted() {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
+            let target = folder.appendingPathComponent(path).path
+            guard mkdir(target, 0o755) == 0 else { throw FileWriteError(path: target, code: errno) }
         }
         for file in rendered.files {
             let destination = folder.appendingPathComponent(file.path)
@@ -46,6 +55,11 @@ public struct OutputWriter: Sendable {
                 try FileWriting.write(SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20), to: destination.path)
             case .image(let source):
                 try FileWriting.write(withoutMetadata(source), to: destination.path)
+            case .previous:
+                // A hard link: the new site shares the unchanged file with the old one.
+                guard link(output.appendingPathComponent(file.path).path, destination.path) == 0 else {
+                    throw FileWriteError(path: destination.path, code: errno)
+                }
             }
         }
     }
@@ -68,25 +82,30 @@ public struct OutputWriter: Sendable {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            try? FileManager.default.removeItem(at: staging)
+            removeTree(staging)
             throw failure("\(output.path) exists but is not a folder; move it away and build again")
         }
         let result = exists ? schoolsite_exchange_paths(staging.path, output.path) : rename(staging.path, output.path)
         guard result == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: staging)
+            removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
         // After the exchange the staging path holds the previous site.
-        try? FileManager.default.removeItem(at: staging)
+        removeTree(staging)
     }
 
     /// Staging folders left by a build that was killed.
     private func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(stagingPrefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            removeTree(parent.appendingPathComponent(name))
         }
+    }
+
+    /// Best effort: what is left is cleaned up by the next build.
+    private func removeTree(_ folder: URL) {
+        _ = schoolsite_remove_tree(folder.path)
     }
 
     private func failure(_ message: String) -> SiteError {

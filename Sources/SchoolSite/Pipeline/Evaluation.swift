@@ -4,6 +4,13 @@ public struct EvaluatedPost: Sendable {
     /// nil when the post cannot be read well enough to tell (bad front matter).
     public var state: PostState?
     public var diagnostics: [Diagnostic]
+    /// Set when the result came from the build cache: the post was then not read.
+    var cached: BuildCache.Entry? = nil
+    /// The post folder's fingerprint, taken before it was read (`build` only).
+    var fingerprint: String? = nil
+
+    /// The post as the news list shows it, read or cached.
+    var listing: PostListing? { cached?.listing ?? post.listing }
 }
 
 /// The outcome of checking a site's posts as of one day: what `build`, `check`
@@ -27,17 +34,42 @@ public struct Evaluation: Sendable {
     }
 
     /// Published posts, newest first (by date, then slug), as the site lists them.
-    public var published: [Post] {
-        posts.filter { $0.state == .published }.map(\.post).sortedNewestFirst()
+    var published: [(post: EvaluatedPost, listing: PostListing)] {
+        posts.compactMap { post in post.state == .published ? post.listing.map { (post, $0) } : nil }
+            .sorted { $0.listing.isNewer(than: $1.listing) }
+    }
+
+    /// Takes the results of `other` in place of the same posts' here.
+    mutating func replace(with other: Evaluation) {
+        let replacements = Dictionary(other.posts.map { ($0.post.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        posts = posts.map { replacements[$0.post.slug] ?? $0 }
     }
 
     /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).
     public static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>? = nil) -> Evaluation {
+        evaluate(site, on: date, for: purpose, only: only, cache: [:])
+    }
+
+    /// - Parameter cache: for `build`, earlier results by slug; one whose post
+    ///   folder is unchanged and that holds on `date` is taken without reading the post.
+
+    static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
+                         cache: [String: BuildCache.Entry]) -> Evaluation {
         let context = PolicyContext(site: site, date: date)
-        let posts = PostLoader.load(from: site.directory, config: site.config, readDrafts: purpose == .review, only: only)
-        let evaluated = posts.parallelMap { post in
+        let readDrafts = purpose == .review
+        let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
+            let folder = PostLoader.folder(of: slug)
+            // Drafts are never fingerprinted: a build does not look inside them.
+            let fingerprint = purpose == .build && site.directory.exists("\(folder)/\(PostLoader.approvalFile)")
+                ? FolderFingerprint.of(folder, in: site.directory) : nil
+            if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint, entry.sensitivity.holds(on: date) {
+                return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
+                                     cached: entry, fingerprint: fingerprint)
+            }
+            let post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts)
             let state = PostState.of(post, on: date)
-            return EvaluatedPost(post: post, state: state, diagnostics: findings(for: post, state: state, purpose: purpose, context: context))
+            return EvaluatedPost(post: post, state: state, diagnostics: findings(for: post, state: state, purpose: purpose, context: context),
+                                 fingerprint: fingerprint)
         }
         return Evaluation(date: date, posts: evaluated)
     }

@@ -2,6 +2,10 @@ import Foundation
 
 /// `schoolsite build`: check every published post as of the build date, and only
 /// if none fails, render the site and swap it into the output folder.
+///
+/// A post unchanged since the last build (by the build cache) is neither read,
+/// checked nor rendered again: its result is reused and its page and images are
+/// linked from the previous output into the new one.
 public enum SiteBuild {
     public struct Result: Sendable {
         public var report: BuildReport
@@ -14,14 +18,32 @@ public enum SiteBuild {
     ///   - date: default today in the site's time zone.
     public static func run(site sitePath: String, output outputPath: String?, date: Day?) throws(SiteError) -> Result {
         let directory = SiteDirectory(sitePath)
-        let output = outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output")
+        let output = (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output")).standardizedFileURL
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }
         let site = try Site.load(at: sitePath)
-        let evaluation = Evaluation.evaluate(site, on: date ?? site.today, for: .build)
+        let day = date ?? site.today
+        let key = BuildCache.key(for: site)
+        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil,
+                                             cache: BuildCache.load(for: output, key: key)?.intact(in: output) ?? [:])
+        readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
-        let rendered = SiteRenderer(site: site).render(posts: evaluation.published)
+        let published = evaluation.published
+        let rendered = SiteRenderer(site: site).render(
+            published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
+            feed: published.prefix(AtomFeed.entryLimit).map(\.post.post))
         try OutputWriter(site: site.directory, output: output).write(rendered)
+        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output).save(for: output)
         return Result(report: BuildReport(evaluation), output: output)
+    }
+
+    /// The feed shows the newest posts in full, so those must be read; a cached
+    /// one is read and checked again rather than trusted to be as it was.
+    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, site: Site) {
+        while true {
+            let cached = evaluation.published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug)
+            guard !cached.isEmpty else { return }
+            evaluation.replace(with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: Set(cached), cache: [:]))
+        }
     }
 }

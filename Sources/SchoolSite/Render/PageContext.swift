@@ -9,18 +9,17 @@ struct PageContext {
         ["name": name, "label": Self.label(name), "url": "\(root)category/\(name)/"]
     }
 
-    func summary(of post: Post, root: String) -> [String: Any] {
-        guard let front = post.frontMatter else { return [:] }
+    func summary(of post: PostListing, root: String) -> [String: Any] {
         var entry: [String: Any] = [
-            "title": front.title.value,
+            "title": post.title,
             "url": "\(root)\(post.slug)/",
-            "date_iso": front.date.description,
-            "date_display": front.date.longDisplay,
-            "summary": front.summary?.value ?? "",
-            "author": front.author,
-            "category": front.category.value,
-            "category_label": Self.label(front.category.value),
-            "category_url": "\(root)category/\(front.category.value)/",
+            "date_iso": post.date.description,
+            "date_display": post.date.longDisplay,
+            "summary": post.summary ?? "",
+            "author": post.author,
+            "category": post.category,
+            "category_label": Self.label(post.category),
+            "category_url": "\(root)category/\(post.category)/",
         ]
         if let cover = cover(of: post, imagePrefix: "\(root)\(post.slug)/") { entry["cover"] = cover }
         return entry
@@ -28,8 +27,8 @@ struct PageContext {
 
     /// The cover image, with the alt text the body gives the same file (if it shows it).
     /// - Parameter imagePrefix: how the page reaches the post's folder ("" on the post page itself).
-    func cover(of post: Post, imagePrefix: String) -> [String: Any]? {
-        guard let name = post.frontMatter?.cover?.value else { return nil }
+    func cover(of post: PostListing, imagePrefix: String) -> [String: Any]? {
+        guard let name = post.cover else { return nil }
         return ["url": imagePrefix + name, "alt": post.coverAlt]
     }
 

@@ -9,6 +9,8 @@ public struct OutputFile: Sendable {
         case copy(sourcePath: String)
         /// A post image, copied without its metadata.
         case image(sourcePath: String)
+        /// The file at the same path in the previous output, unchanged: linked, not written again.
+        case previous
     }
 
     /// Path inside the output folder, e.g. `2024-06-14-sports-day/index.html`.

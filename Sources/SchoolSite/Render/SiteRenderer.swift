@@ -9,40 +9,59 @@ public struct SiteRenderer: Sendable {
         self.site = site
     }
 
+    /// Renders every post afresh (a clean build, the preview).
     /// - Parameters:
     ///   - posts: the posts to show, newest first; each must have front matter and Markdown.
     ///   - notices: preview banners by slug.
     public func render(posts: [Post], notices: [String: Notice] = [:]) -> RenderedSite {
+        render(posts.map { .read($0) }, feed: posts, notices: notices)
+    }
+
+    /// - Parameters:
+    ///   - published: the posts to show, newest first.
+    ///   - feed: the newest posts, read, for the feed's entries (the first `AtomFeed.entryLimit` are used).
+    public func render(_ published: [PublishedPost], feed: [Post], notices: [String: Notice] = [:]) -> RenderedSite {
         let context = PageContext(config: site.config)
-        var files = posts.parallelMap { post in postFiles(post, notice: notices[post.slug], context: context) }.flatMap { $0 }
-        files += listPages(posts, context: context)
-        files += site.config.policy.categories.map { categoryPage($0, posts: posts, context: context) }
-        files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(posts).utf8))))
+        var files = published.parallelMap { post in
+            switch post {
+            case .read(let post): postFiles(post, notice: notices[post.slug], context: context)
+            case .unchanged(_, let paths): paths.map { OutputFile(path: $0, content: .previous) }
+            }
+        }.flatMap { $0 }
+        let listings = published.compactMap(\.listing)
+        files += listPages(listings, context: context)
+        files += site.config.policy.categories.map { categoryPage($0, posts: listings, context: context) }
+        files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(feed).utf8))))
         let staticFolder = "\(site.theme.folder)/static/"
         files += site.theme.staticFiles.map { OutputFile(path: "assets/" + $0.dropFirst(staticFolder.count), content: .copy(sourcePath: $0)) }
         return RenderedSite(files: files.sorted { $0.path < $1.path })
     }
 
     private func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
-        guard let front = post.frontMatter, let markdown = post.markdown else { return [] }
+        guard let front = post.frontMatter, let markdown = post.markdown, let listing = post.listing else { return [] }
         let root = "../"
-        var entry = context.summary(of: post, root: root)
+        var entry = context.summary(of: listing, root: root)
         entry["body"] = markdown.html
         // The post's own images sit beside its page; a cover the body shows anyway is not repeated.
         entry["cover"] = nil
         if let cover = front.cover, !post.shownImages.contains(where: { !$0.isCover && $0.fileName == cover.value }) {
-            entry["cover"] = context.cover(of: post, imagePrefix: "")
+            entry["cover"] = context.cover(of: listing, imagePrefix: "")
         }
         let body = site.theme.render("post", ["post": entry, "home_url": root])
         let page = page(title: "\(front.title.value) – \(site.config.title)", description: front.summary?.value ?? "",
                         path: "\(post.slug)/", root: root, category: nil, body: body, notice: notice, context: context)
-        let images = Set(post.shownImages.map(\.fileName)).sorted().map { name in
+        let images = Self.imageNames(of: post).map { name in
             OutputFile(path: "\(post.slug)/\(name)", content: .image(sourcePath: "\(post.folder)/\(name)"))
         }
         return [page] + images
     }
 
-    private func listPages(_ posts: [Post], context: PageContext) -> [OutputFile] {
+    /// The images a post's page shows, as published beside it.
+    static func imageNames(of post: Post) -> [String] {
+        Set(post.shownImages.map(\.fileName)).sorted()
+    }
+
+    private func listPages(_ posts: [PostListing], context: PageContext) -> [OutputFile] {
         let perPage = site.config.postsPerPage
         let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
         return chunks.enumerated().map { index, chunk in
@@ -66,9 +85,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func categoryPage(_ name: String, posts: [Post], context: PageContext) -> OutputFile {
+    private func categoryPage(_ name: String, posts: [PostListing], context: PageContext) -> OutputFile {
         let root = "../../"
-        let inCategory = posts.filter { $0.frontMatter?.category.value == name }
+        let inCategory = posts.filter { $0.category == name }
         let label = PageContext.label(name)
         let body = site.theme.render("category", [
             "category": name, "label": label, "empty": inCategory.isEmpty,

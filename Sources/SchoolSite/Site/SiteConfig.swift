@@ -30,4 +30,6 @@ public struct SiteConfig: Sendable {
     public var registerPath: String
     public var approvers: [Approver]
     public var policy: Policy
+    /// SHA-256 of the site.yml text these settings were read from.
+    public internal(set) var sourceDigest = ""
 }

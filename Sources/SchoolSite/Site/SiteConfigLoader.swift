@@ -41,8 +41,10 @@ enum SiteConfigLoader {
         guard fields.diagnostics.isEmpty, let title, let school, let baseURL, let language, let timeZone,
               let theme, let perPage, let register, let approvers, let policy
         else { throw SiteError(fields.diagnostics) }
-        return SiteConfig(title: title, school: school, baseURL: baseURL, language: language, timeZone: timeZone,
-                          theme: theme, postsPerPage: perPage, registerPath: register, approvers: approvers, policy: policy)
+        var config = SiteConfig(title: title, school: school, baseURL: baseURL, language: language, timeZone: timeZone,
+                                theme: theme, postsPerPage: perPage, registerPath: register, approvers: approvers, policy: policy)
+        config.sourceDigest = text.sha256
+        return config
     }
 
     private static func readApprovers(_ fields: inout YAMLFields) -> [SiteConfig.Approver]? {

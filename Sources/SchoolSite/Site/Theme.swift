@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Site-relative paths of the files under `static/`, sorted.
     public let staticFiles: [String]
+    /// SHA-256 over the templates' names and texts.
+    public let templatesDigest: String
 
     static func load(named name: String, from site: SiteDirectory) throws(SiteError) -> Theme {
         let folder = "themes/\(name)"
@@ -21,10 +23,12 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var sources = ""
         for file in site.entries(of: templates) where file.hasSuffix(".mustache") {
             let path = "\(templates)/\(file)"
             do {
                 let text = try site.readText(path, limit: 1 << 20)
+                sources += "\(file)\u{0}\(text.utf8.count)\u{0}\(text)"
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch let error as FileReadError {
                 diagnostics.append(.error("theme.template", at: SourceLocation(file: path), "template \(error.reason)"))
@@ -40,7 +44,8 @@ public struct Theme: Sendable {
                                       "the theme has no `\(required).mustache` template; every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
         guard diagnostics.isEmpty else { throw SiteError(diagnostics) }
-        return Theme(name: name, folder: folder, library: library, staticFiles: listStaticFiles(in: "\(folder)/static", site: site))
+        return Theme(name: name, folder: folder, library: library, staticFiles: listStaticFiles(in: "\(folder)/static", site: site),
+                     templatesDigest: sources.sha256)
     }
 
     /// Renders `template` with `context`; templates were checked to exist at load time.

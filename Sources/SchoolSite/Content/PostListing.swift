@@ -1,0 +1,30 @@
+/// What the news list, the category pages and the feed's ordering need of a
+/// published post: small enough for the build cache to keep for every post, so
+/// a rebuild lists an unchanged post without reading it again.
+public struct PostListing: Sendable, Codable, Equatable {
+    public var slug: String
+    public var title: String
+    public var date: Day
+    public var summary: String?
+    public var author: String
+    public var category: String
+    /// The cover's file name, and the alt text the body gives the same file.
+    public var cover: String?
+    public var coverAlt: String
+}
+
+extension Post {
+    /// nil when the front matter could not be read.
+    public var listing: PostListing? {
+        guard let front = frontMatter else { return nil }
+        return PostListing(slug: slug, title: front.title.value, date: front.date, summary: front.summary?.value,
+                           author: front.author, category: front.category.value, cover: front.cover?.value, coverAlt: coverAlt)
+    }
+}
+
+extension PostListing {
+    /// The order posts are listed in: newest date first, then slug.
+    func isNewer(than other: PostListing) -> Bool {
+        date != other.date ? date > other.date : slug > other.slug
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// What the last successful build learnt about each post, kept beside the output
+/// folder (`.output.cache.json` for `output/`), so the next build neither checks
+/// nor renders a post that has not changed and links its files from the
+/// previous output instead of writing them again.
+///
+/// The cache only ever saves work: a missing, unreadable, corrupt or outdated
+/// cache is ignored, and deleting it makes the next build a clean one. A cached
+/// result is used only when everything it was made from is the same: the
+/// program, `site.yml`, the register and the templates (`key`), the post
+/// folder (`FolderFingerprint`), the build date as far as the post depends on
+/// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
+struct BuildCache: Codable, Sendable {
+    static let formatVersion = 1
+
+    struct Entry: Codable, Sendable {
+        var fingerprint: String
+        var state: PostState
+        var sensitivity: DateSensitivity
+        /// For published posts.
+        var listing: PostListing?
+        /// The post's files in the output folder (page, images) as last written.
+        var files: [OutputStamp]
+    }
+
+    var version = Self.formatVersion
+    var key: String
+    var posts: [String: Entry]
+
+    /// What every cached result depends on besides its own post.
+    static func key(for site: Site) -> String {
+        [ProgramIdentity.current, site.config.sourceDigest, site.register.sourceDigest, site.theme.templatesDigest]
+            .joined(separator: "\u{0}").sha256
+    }
+
+    static func location(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache.json")
+    }
+
+    /// The cache for `output`, if there is one made under `key`.
+    static func load(for output: URL, key: String) -> BuildCache? {
+        guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              cache.version == formatVersion, cache.key == key
+        else { return nil }
+        return cache
+    }
+
+    /// The entries whose output files are still the ones the last build wrote.
+    func intact(in output: URL) -> [String: Entry] {
+        let kept = Array(posts).parallelMap { slug, entry in
+            entry.files.allSatisfy { OutputStamp(path: $0.path, in: output) == $0 } ? (slug, entry) : nil
+        }
+        return Dictionary(kept.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The results of a build just written to `output`: every post that passed
+    /// cleanly (no finding at all) and was fingerprinted.
+    init(key: String, evaluation: Evaluation, register: Register, output: URL) {
+        self.key = key
+        let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
+            guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
+                  let state = evaluated.state, state != .draft else { return nil }
+            let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
+                ?? ["\(evaluated.post.slug)/index.html"] + SiteRenderer.imageNames(of: evaluated.post).map { "\(evaluated.post.slug)/\($0)" }
+            let files = paths.compactMap { OutputStamp(path: $0, in: output) }
+            guard files.count == paths.count else { return nil }
+            let sensitivity = evaluated.cached?.sensitivity ?? DateSensitivity(of: evaluated.post, register: register, checkedOn: evaluation.date)
+            return (evaluated.post.slug, Entry(fingerprint: fingerprint, state: state, sensitivity: sensitivity,
+                                               listing: evaluated.listing, files: files))
+        }
+        posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Written beside the output after it was swapped in; a failure only costs the next build time.
+    func save(for output: URL) {
+        let destination = BuildCache.location(for: output)
+        // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
+        let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self), (try? FileWriting.write(data, to: temporary.path)) != nil else {
+            unlink(temporary.path)
+            return
+        }
+        if rename(temporary.path, destination.path) != 0 { unlink(temporary.path) }
+    }
+}
+
+/// An output file as the file system saw it right after the build that wrote
+/// it: a file changed, replaced or removed since then no longer matches and is
+/// written again rather than linked.
+struct OutputStamp: Codable, Sendable, Equatable {
+    var path: String
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+
+    init?(path: String, in folder: URL) {
+        var info = stat()
+        guard lstat(folder.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.path = path
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+/// The running program, by its file: a new or rebuilt schoolsite may check or
+/// render differently, so it starts from a clean cache.
+enum ProgramIdentity {
+    static let current: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown-\(UUID().uuidString)" }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}

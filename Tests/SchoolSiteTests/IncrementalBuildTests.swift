@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// A rebuild with the build cache must give the very bytes a clean build gives,
+/// whatever changed, and must still check what changed.
+@Suite struct IncrementalBuildTests {
+    /// More posts than the feed shows, so the oldest are reused, not read.
+    static let postCount = AtomFeed.entryLimit + 6
+    static let oldest = slug(0)
+    static let pictured = slug(1)
+    static let expiring = slug(2)
+
+    static func slug(_ index: Int) -> String {
+        String(format: "2024-%02d-%02d-post-%d", 1 + index / 28, 1 + index % 28, index)
+    }
+
+    func site() throws -> TestSite {
+        var files: [String: String] = [:]
+        for index in 0..<Self.postCount {
+            let slug = Self.slug(index)
+            let date = String(slug.prefix(10))
+            var markdown = TestSite.markdown(title: "Post \(index)", date: date, body: "News number \(index).")
+            if slug == Self.pictured {
+                markdown = TestSite.markdown(title: "Relay", date: date, body: "Well done! ![Children passing the baton](relay.png)")
+                    .replacingOccurrences(of: "people: []\nphotos: {}", with: "people: [P0001, P0005]\nphotos: {relay.png: [P0001, P0005]}")
+            } else if slug == Self.expiring {
+                markdown = TestSite.markdown(title: "Trip letters", date: date, extra: "expires: 2024-12-31", body: "Bring the slip back.")
+            }
+            files.merge(TestSite.post(slug, markdown)) { _, new in new }
+        }
+        return try TestSite(files, binary: ["content/posts/\(Self.pictured)/relay.png": TestSite.png])
+    }
+
+    /// Builds with the cache, then clean into another folder, and compares every byte.
+    func expectSameAsClean(_ site: TestSite, on date: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let incremental = try site.build(on: date)
+        #expect(incremental.output != nil, "\(incremental.report.diagnostics)", sourceLocation: sourceLocation)
+        let clean = try SiteBuild.run(site: site.root.path, output: site.root.appendingPathComponent("clean").path, date: Day(iso: date)!)
+        #expect(clean.output != nil, sourceLocation: sourceLocation)
+        #expect(incremental.report.published == clean.report.published, sourceLocation: sourceLocation)
+        let (built, expected) = (site.snapshot(), site.snapshot("clean"))
+        #expect(!built.isEmpty, sourceLocation: sourceLocation)
+        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        #expect(built.filter { expected[$0.key] != $0.value }.keys.sorted() == [], sourceLocation: sourceLocation)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("clean"))
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".clean.cache.json"))
+    }
+
+    func inode(_ site: TestSite, _ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
+    }
+
+    @Test func anUnchangedPostIsLinkedFromThePreviousOutput() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        let page = "output/\(Self.oldest)/index.html"
+        let before = try inode(site, page)
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, page) == before)
+        #expect(site.exists(".output.cache.json"))
+    }
+
+    @Test(arguments: ["post", "image", "register", "theme", "site.yml", "date", "removed post"])
+    func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        var date = "2024-09-02"
+        switch change {
+        case "post":
+            let path = "content/posts/\(Self.oldest)/index.md"
+            try site.write(path, try site.read(path).replacingOccurrences(of: "News number 0.", with: "News, edited."))
+            try site.approve(Self.oldest)
+        case "image":
+            try site.write("content/posts/\(Self.pictured)/relay.png", TestSite.redPNG)
+            try site.approve(Self.pictured)
+        case "register":
+            try site.write("content/register.csv", TestSite.register + "P0099,Nia,Jones,,pupil,yes,yes,no,\n")
+        case "theme":
+            try site.write("themes/school/templates/post.mustache", "<h1 class=\"t\">{{post.title}}</h1>{{{post.body}}}")
+        case "site.yml":
+            try site.write("site.yml", try site.read("site.yml").replacingOccurrences(of: "Test School News", with: "Test School Newsletter"))
+        case "date":
+            date = "2025-01-01"
+        default:
+            try site.remove("content/posts/\(Self.oldest)")
+        }
+        try expectSameAsClean(site, on: date)
+        let report = try site.build(on: date).report
+        #expect(report.expired == (change == "date" ? [Self.expiring] : []))
+        #expect(report.published.contains(Self.oldest) == (change != "removed post"))
+    }
+
+    @Test func anEditedPostIsCheckedAgainEvenWhenCached() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        let path = "content/posts/\(Self.oldest)/index.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "News number 0.", with: "Well done Oliver."))
+        let refused = try site.build(on: "2024-09-02")
+        #expect(refused.output == nil)
+        #expect(refused.report.diagnostics.map(\.rule) == ["approval.stale", "redaction.name"])
+    }
+
+    @Test func consentThatLapsesIsCaughtForACachedPost() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2025-07-31")
+        let refused = try site.build(on: "2025-08-01")
+        #expect(refused.output == nil)
+        #expect(refused.report.diagnostics.map(\.description) == [
+            "content/posts/\(Self.pictured)/index.md:7:29: error[consent.photo] P0005 is pictured in relay.png but has no photo consent on 2025-08-01 (consent ended 2025-07-31)",
+        ])
+    }
+
+    @Test func aCorruptCacheIsIgnored() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        try site.write(".output.cache.json", "{\"version\": 1, \"posts\": [")
+        try expectSameAsClean(site, on: "2024-09-02")
+        try site.remove(".output.cache.json")
+        try expectSameAsClean(site, on: "2024-09-02")
+    }
+
+    @Test func anOutputFileChangedByHandIsWrittenAgain() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        try site.remove("output/\(Self.oldest)/index.html")
+        try site.write("output/\(Self.oldest)/index.html", "<p>defaced")
+        try expectSameAsClean(site, on: "2024-09-02")
+    }
+}
