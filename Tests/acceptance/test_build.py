@@ -554,3 +554,36 @@ def test_quiet_build_prints_nothing(site):
     assert proc.stdout == ""
     assert proc.stderr == ""
     assert (site / "output" / "index.html").is_file()
+
+
+# ---------------------------------------------------------------- 11. --output never deletes others' files
+
+
+@pytest.mark.parametrize("where", ["site", "parent", "documents"])
+def test_output_that_is_not_a_built_site_is_refused_and_kept(site, tmp_path, where):
+    folder = {"site": site, "parent": site.parent, "documents": tmp_path / "documents"}[where]
+    folder.mkdir(exist_ok=True)
+    keep = folder / "thesis.docx"
+    keep.write_text("years of work")
+    before = snapshot(site)
+    proc = build(site, SAMPLE_DATE, "--output", str(folder))
+    assert proc.returncode == 2, proc.stderr
+    assert "choose" in proc.stderr and "--output" in proc.stderr, proc.stderr
+    assert keep.read_text() == "years of work"
+    assert snapshot(site) == before
+
+
+def test_output_built_before_or_empty_is_replaced(site, tmp_path):
+    empty = tmp_path / "future"
+    empty.mkdir()
+    assert build(site, "2027-01-15", "--output", str(empty)).returncode == 0
+    assert build(site, SAMPLE_DATE, "--output", str(empty)).returncode == 0
+    assert (empty / "feed.xml").is_file()
+
+
+def test_a_missing_site_folder_is_named_and_leaves_no_lock(tmp_path):
+    missing = tmp_path / "srv" / "schoolsite"
+    proc = run("build", "--site", str(missing), "--quiet")
+    assert proc.returncode == 2
+    assert "site.yml" in proc.stderr and "does not exist" in proc.stderr, proc.stderr
+    assert not any(tmp_path.rglob("*.lock"))

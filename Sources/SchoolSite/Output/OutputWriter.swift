@@ -18,6 +18,7 @@ public struct OutputWriter: Sendable {
 
     /// Call while holding the `BuildLock`.
     public func write(_ rendered: RenderedSite) throws(SiteError) {
+        try requireReplaceable()
         removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
         do {
@@ -93,6 +94,22 @@ public struct OutputWriter: Sendable {
         }
         // After the exchange the staging path holds the previous site.
         removeTree(staging)
+    }
+
+    /// The swap throws the old folder away, so it must be one a build wrote (or
+    /// an empty one), and must not hold the site: `--output ~/Documents` or
+    /// `--output .` must never delete anyone's files.
+    private func requireReplaceable() throws(SiteError) {
+        let siteRoot = site.root.standardizedFileURL.resolvingSymlinksInPath().path
+        let target = output.resolvingSymlinksInPath().path
+        if siteRoot == target || siteRoot.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+            throw failure("\(output.path) holds the site itself, and building there would replace it; choose another --output folder (the default is output/ in the site folder)")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        let madeByBuild = entries.contains("feed.xml") && entries.contains("index.html") && !entries.contains("site.yml")
+        guard entries.isEmpty || madeByBuild else {
+            throw failure("\(output.path) already holds files that schoolsite did not write (no index.html and feed.xml of a built site), and building there would delete them; choose an empty or new --output folder")
+        }
     }
 
     /// Staging folders left by a build that was killed.

@@ -19,9 +19,10 @@ public enum SiteBuild {
     public static func run(site sitePath: String, output outputPath: String?, date: Day?) throws(SiteError) -> Result {
         let directory = SiteDirectory(sitePath)
         let output = (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output")).standardizedFileURL
+        // The site first: a wrong --site is reported as such, and leaves no lock file behind.
+        let site = try Site.load(at: sitePath)
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }
-        let site = try Site.load(at: sitePath)
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
         var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil,
