@@ -28,15 +28,15 @@ struct SarCommand: ParsableCommand {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site)
         let evaluation = Evaluation.evaluate(site, on: site.today, for: .review)
-        guard let report = SubjectAccess.report(for: id, in: evaluation, site: site) else {
-            reporter.error("error: \(id) is not in the consent register (\(site.config.registerPath)); check the id.")
-            throw ExitCode(ExitStatus.badUsage)
+        let report = SubjectAccess.report(for: id, in: evaluation, site: site)
+        if !report.inRegister {
+            reporter.error("warning: \(id) is not in the consent register (\(site.config.registerPath)), so posts were searched for the id only, not for the person's names. Check the id; for someone who has left, search the posts for their names too.")
         }
         if format == .json {
             print(JSONOutput.encode(report))
             return
         }
-        print("\(report.posts.count) post\(report.posts.count == 1 ? "" : "s") mention\(report.posts.count == 1 ? "s" : "") \(id):")
+        print("\(report.posts.count) post\(report.posts.count == 1 ? "" : "s") mention\(report.posts.count == 1 ? "s" : "") \(id)\(report.posts.isEmpty ? "." : ":")")
         for mention in report.posts {
             print("\n\(mention.post) (\(mention.state))\n  \(mention.url)")
             if mention.listed { print("  listed under people") }

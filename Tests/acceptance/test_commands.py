@@ -76,7 +76,20 @@ def test_sar_finds_listed_pictured_and_named(site):
     found = json.loads(run("sar", "P0009", "--site", str(site), "--format", "json").stdout)["posts"]
     assert [(p["post"], p["state"], p["listed"], p["namedAt"]) for p in found] == [
         ("2026-11-20-choir", "draft", False, ["content/posts/2026-11-20-choir/index.md:9:18"])]
-    assert run("sar", "P9999", "--site", str(site)).returncode == 2
+    unknown = run("sar", "P9999", "--site", str(site))
+    assert unknown.returncode == 0 and unknown.stdout == "0 posts mention P9999.\n"
+    assert "P9999 is not in the consent register" in unknown.stderr
+
+
+def test_sar_still_finds_someone_who_has_left_the_register(site):
+    register = site / "content/register.csv"
+    register.write_text("".join(l for l in register.read_text().splitlines(True) if not l.startswith("P0002,")))
+    proc = run("sar", "P0002", "--site", str(site), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["inRegister"] is False and "searched for the id only" in proc.stderr
+    sports = next(p for p in report["posts"] if p["post"] == "2026-07-10-sports-day")
+    assert sports["listed"] and sports["images"] == ["relay.jpg"] and sports["namedAt"] == []
 
 
 def test_keygen_writes_a_private_key_and_approve_refuses_a_shared_one(site, tmp_path):

@@ -15,11 +15,12 @@ public struct SubjectAccess: Sendable, Codable {
     }
 
     public var person: String
+    /// False for someone no longer in the register (a pupil who has left): their
+    /// posts are then found by the id alone, as their names are not known.
+    public var inRegister: Bool
     public var posts: [Mention]
 
-    /// nil when the id is not in the register.
-    public static func report(for id: String, in evaluation: Evaluation, site: Site) -> SubjectAccess? {
-        guard site.register[id] != nil else { return nil }
+    public static func report(for id: String, in evaluation: Evaluation, site: Site) -> SubjectAccess {
         let mentions = evaluation.posts.sorted { $0.post.isNewer(than: $1.post) }.compactMap { evaluated -> Mention? in
             let post = evaluated.post
             let listed = post.frontMatter?.people.contains { $0.id == id } ?? false
@@ -29,6 +30,6 @@ public struct SubjectAccess: Sendable, Codable {
             return Mention(post: post.slug, state: evaluated.state?.rawValue ?? "unreadable", url: site.config.baseURL + post.slug + "/",
                            listed: listed, images: images, namedAt: named)
         }
-        return SubjectAccess(person: id, posts: mentions)
+        return SubjectAccess(person: id, inRegister: site.register[id] != nil, posts: mentions)
     }
 }
