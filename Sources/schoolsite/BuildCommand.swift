@@ -43,6 +43,10 @@ struct BuildCommand: ParsableCommand {
             let posts = Set(errors.map { $0.location.file }).count
             if format == .text {
                 reporter.error("Refused: \(errors.count) error\(errors.count == 1 ? "" : "s") in \(posts) file\(posts == 1 ? "" : "s"); nothing was written and the previous site is unchanged. Fix the lines above, then build again.")
+                if errors.contains(where: { $0.rule.hasPrefix("consent.") }) {
+                    // The old site still shows the post until a build succeeds: say how to take it down now.
+                    reporter.error("To take a post down at once, delete its approval.json: it becomes a draft, and the next build leaves it out.")
+                }
             }
             throw ExitCode(ExitStatus.refused)
         }

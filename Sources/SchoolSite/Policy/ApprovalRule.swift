@@ -17,12 +17,15 @@ struct ApprovalRule: PolicyRule {
                            "approval.json was made for another post (\(record.post)), not this one; ask the SBM to approve this post")]
         }
         guard Self.isSigned(record, by: context.config.approvers) else {
+            // Most often the approver made a new key: every post they approved with the old one must be approved again.
+            let listed = context.config.approvers.contains { $0.name == record.approver }
+            let why = listed ? "\(record.approver) is listed in site.yml, but with another key than the one that signed it" : "\(record.approver) is not an approver in site.yml"
             return [.error("approval.signature", at: location,
-                           "the approval's signature does not verify against any approver in site.yml (signed as \(record.approver)); only a listed approver's key can approve")]
+                           "the approval's signature does not verify (\(why)); only a listed approver's key can approve. If the key changed, approve the post again: schoolsite approve \(post.folder) --key FILE")]
         }
         guard ApprovalDigest.of(post, site: context.site.directory) == record.sha256 else {
             return [.error("approval.stale", at: location,
-                           "the post or one of its images changed after \(record.approver) approved it on \(record.approvedAt.prefix(10)); it must be approved again")]
+                           "the post or one of its images changed after \(record.approver) approved it on \(record.approvedAt.prefix(10)); it must be approved again: schoolsite approve \(post.folder) --key FILE")]
         }
         return []
     }
