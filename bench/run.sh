@@ -179,13 +179,29 @@ for n in "${SIZES[@]}"; do
     generate "$n" 10 "$small"
     hugo_site "$big" "$hugo_src"
     # After the warm-up both replace an existing output: schoolsite writes a new tree
-    # beside it and swaps it in, Hugo overwrites its destination in place.
-    schoolsite_build=("$BIN" build --site "$big" --output "$BENCH_DIR/out-$n" --date "$DATE" --quiet)
+    # beside it and swaps it in, Hugo overwrites its destination in place. The
+    # build cache is deleted first, so that every schoolsite build is a full one.
+    out="$BENCH_DIR/out-$n"
+    cache="$BENCH_DIR/.out-$n.cache.json"
+    schoolsite_build=(bash -c 'rm -f "$1" && exec "${@:2}"' clean-build "$cache" "$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
     alternate "$n posts" "build (1000 people)" schoolsite_build "hugo" hugo_build
-    same_pages "$n" "$BENCH_DIR/out-$n" "$BENCH_DIR/hugo-out-$n"
+    same_pages "$n" "$out" "$BENCH_DIR/hugo-out-$n"
     measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
     measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"
+    # Incremental rebuilds, with the cache the warm-up leaves: nothing changed,
+    # then one old post edited and approved again before each timed build.
+    rebuild=("$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
+    measure "$n posts" "rebuild (no change)" "${rebuild[@]}"
+    edited="$(ls -d "$big"/content/posts/*/ | head -1)"
+    echo "== $n posts: rebuild (1 post changed): $(basename "$edited")" >&2
+    warm_up "rebuild (1 post changed)" "${rebuild[@]}"
+    for i in $(seq "$RUNS"); do
+        printf '\nUpdated (%s).\n' "$i" >>"$edited/index.md"
+        "$BIN" approve "$edited" --key "$big/approver.key" >>"$LOG" 2>&1 \
+            || { echo "run.sh: could not approve the edited post (see $LOG)" >&2; exit 1; }
+        timed_run "$i" "$n posts" "rebuild (1 post changed)" "${rebuild[@]}"
+    done
 done
 
 python3 - "$RESULTS" "$RUNS" "$HUGO_VERSION" <<'EOF'
@@ -205,10 +221,15 @@ for line in open(sys.argv[1]):
 medians = {key: [statistics.median(run[i] for run in runs) for i in range(3)] for key, runs in rows.items()}
 print()
 print(f"median of {sys.argv[2]} runs; CPU = user + system seconds (all threads)")
-print(f"{'corpus':<12} {'command':<21} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}")
+print(f"{'corpus':<12} {'command':<26} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}")
 for (corpus, command), (wall, cpu, rss) in medians.items():
-    print(f"{corpus:<12} {command:<21} {wall:>8.2f} {cpu:>8.2f} {rss:>12.1f}")
-
+    print(f"{corpus:<12} {command:<26} {wall:>8.2f} {cpu:>8.2f} {rss:>12.1f}")
+print()
+print("incremental rebuilds (target: no change <= 0.10, one post changed <= 0.15 of the full build)")
+for (corpus, command), ours in medians.items():
+    full = medians.get((corpus, "build (1000 people)"))
+    if command.startswith("rebuild") and full:
+        print(f"{corpus:<12} {command:<26} {ours[0] / full[0]:>5.2f} x the full build's wall time, {ours[1] / full[1]:.2f} x its CPU time")
 print()
 print(f"schoolsite build vs Hugo {sys.argv[3]} on the same posts (medians, run alternately);"
       " ratio = schoolsite / Hugo, target: wall <= 0.30, RSS <= 0.25")
