@@ -193,12 +193,13 @@ for n in "${SIZES[@]}"; do
     # then one old post edited and approved again before each timed build.
     rebuild=("$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     measure "$n posts" "rebuild (no change)" "${rebuild[@]}"
-    edited="$(ls -d "$big"/content/posts/*/ | head -1)"
+    posts=("$big"/content/posts/*/)
+    edited="${posts[0]%/}"
     echo "== $n posts: rebuild (1 post changed): $(basename "$edited")" >&2
     warm_up "rebuild (1 post changed)" "${rebuild[@]}"
     for i in $(seq "$RUNS"); do
         printf '\nUpdated (%s).\n' "$i" >>"$edited/index.md"
-        "$BIN" approve "$edited" --key "$big/approver.key" >>"$LOG" 2>&1 \
+        "$BIN" approve "$(basename "$edited")" --site "$big" --key "$big/approver.key" >>"$LOG" 2>&1 \
             || { echo "run.sh: could not approve the edited post (see $LOG)" >&2; exit 1; }
         timed_run "$i" "$n posts" "rebuild (1 post changed)" "${rebuild[@]}"
     done

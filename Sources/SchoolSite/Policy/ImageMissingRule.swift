@@ -6,6 +6,10 @@ struct ImageMissingRule: PolicyRule {
             guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),
                   !context.site.directory.isRegularFile(path) else { return nil }
             let what = image.isCover ? "the cover image" : "this image"
+            if context.site.directory.exists(path) {
+                return .error("image.missing", at: image.location,
+                              "\(what) `\(image.fileName)` in \(post.folder)/ is not a regular file (a folder, pipe, device or broken link); replace it with the image itself")
+            }
             let sameButCase = context.site.directory.entries(of: post.folder).first { $0.lowercased() == image.fileName.lowercased() }
             let hint = sameButCase.map { "; did you mean `\($0)`? Names are case-sensitive" } ?? "; add it or correct the name (names are case-sensitive)"
             return .error("image.missing", at: image.location, "\(what) `\(image.fileName)` is not a file in \(post.folder)/\(hint)")
