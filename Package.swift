@@ -62,8 +62,8 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// `make fuzz` only: a libFuzzer target for the image metadata stripper. It is
-// built with -sanitize=fuzzer,address, which an ordinary build does not pass.
+// `make fuzz` only: the libFuzzer targets (image stripper, posts, register). It
+// is built with -sanitize=fuzzer,address, which an ordinary build does not pass.
 if Context.environment["SCHOOLSITE_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "ImageFuzzer", dependencies: ["SchoolSite"]))
+    package.targets.append(.executableTarget(name: "Fuzzer", dependencies: ["SchoolSite"]))
 }

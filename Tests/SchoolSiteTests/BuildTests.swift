@@ -113,3 +113,26 @@ import Testing
         }
     }
 }
+
+extension BuildTests {
+    /// A source that disappears between the check and the write (an image
+    /// deleted mid-build) stops the write, names the file, and keeps the old site.
+    @Test func aSourceGoneMidBuildNamesItAndKeepsTheOldSite() throws {
+        let site = try site()
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        let before = site.snapshot()
+        let loaded = try site.load()
+        let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
+        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
+        try site.remove("content/posts/2024-06-14-relay/relay.png")
+        #expect {
+            try OutputWriter(site: loaded.directory, output: site.root.appendingPathComponent("output")).write(rendered)
+        } throws: { error in
+            let failure = error as? SiteError
+            return failure?.kind == .outputFailed && failure?.diagnostics.first?.location.file == "content/posts/2024-06-14-relay/relay.png"
+                && failure?.diagnostics.first?.message.contains("does not exist") == true
+        }
+        #expect(site.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".output.staging-\(getpid())").path))
+    }
+}

@@ -1,12 +1,10 @@
 import Foundation
-import SchoolSite
 
-/// libFuzzer's entry point: every input goes through the stripper, which must
-/// return or throw, never crash or hang.
+/// libFuzzer's entry point: each input goes to the target chosen at start-up
+/// (`SCHOOLSITE_FUZZ_TARGET`), which must return or throw, never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    _ = try? ImageMetadataStripper.strip(data)
+    FuzzTarget.selected.run(start.map { Data(bytes: $0, count: count) } ?? Data())
     return 0
 }
 
@@ -17,9 +15,9 @@ func runDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
-/// SwiftPM links an executable's `main` to `ImageFuzzer_main`; hand over to libFuzzer.
-@_cdecl("ImageFuzzer_main")
-public func imageFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+/// SwiftPM links an executable's `main` to `Fuzzer_main`; hand over to libFuzzer.
+@_cdecl("Fuzzer_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var argc = argc
     var argv = argv
     return runDriver(&argc, &argv, fuzzOneInput)
