@@ -56,12 +56,29 @@ import Testing
         try expectSameAsClean(site, on: "2024-09-02")
         let page = "output/\(Self.oldest)/index.html"
         let before = try inode(site, page)
+        let newest = Self.slug(Self.postCount - 1)
+        try site.write("content/posts/\(newest)/index.md", try site.read("content/posts/\(newest)/index.md") + "More news.\n")
+        try site.approve(newest)
         try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try site.read("output/\(newest)/index.html").contains("More news."))
         #expect(try inode(site, page) == before)
         #expect(site.exists(".output.cache.json"))
     }
 
-    @Test(arguments: ["post", "image", "register", "theme", "site.yml", "date", "removed post"])
+    @Test func withNothingChangedTheOutputIsLeftAsItIs() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        let folder = try inode(site, "output")
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, "output") == folder)
+        // A file nobody built is not part of the site: the next build replaces the folder without it.
+        try site.write("output/\(Self.oldest)/stray.html", "<p>stray")
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, "output") != folder)
+        #expect(!site.exists("output/\(Self.oldest)/stray.html"))
+    }
+
+    @Test(arguments: ["post", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
     func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
@@ -78,6 +95,8 @@ import Testing
             try site.write("content/register.csv", TestSite.register + "P0099,Nia,Jones,,pupil,yes,yes,no,\n")
         case "theme":
             try site.write("themes/school/templates/post.mustache", "<h1 class=\"t\">{{post.title}}</h1>{{{post.body}}}")
+        case "static file":
+            try site.write("themes/school/static/style.css", "body{color:#111}\n")
         case "site.yml":
             try site.write("site.yml", try site.read("site.yml").replacingOccurrences(of: "Test School News", with: "Test School Newsletter"))
         case "date":

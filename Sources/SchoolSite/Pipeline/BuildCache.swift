@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -27,10 +27,18 @@ struct BuildCache: Codable, Sendable {
     var version = Self.formatVersion
     var key: String
     var posts: [String: Entry]
+    /// The output's other files (news list, category pages, feed, assets) as last written.
+    var siteFiles: [OutputStamp]
 
-    /// What every cached result depends on besides its own post.
+    /// What every cached result depends on besides its own post; the theme's
+    /// static files by their file system data, as they are copied, not read.
     static func key(for site: Site) -> String {
-        [ProgramIdentity.current, site.config.sourceDigest, site.register.sourceDigest, site.theme.templatesDigest]
+        let assets = site.theme.staticFiles.map { path in
+            var info = stat()
+            return lstat(site.directory.url(path).path, &info) == 0
+                ? "\(path):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)" : path
+        }
+        return ([ProgramIdentity.current, site.config.sourceDigest, site.register.sourceDigest, site.theme.templatesDigest] + assets)
             .joined(separator: "\u{0}").sha256
     }
 
@@ -55,9 +63,28 @@ struct BuildCache: Codable, Sendable {
         return Dictionary(kept.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Whether `output` already is what a build of `evaluation` would write:
+    /// every post that is not a draft came from this cache, and the output holds
+    /// exactly the files this cache recorded, each as it was written. The build
+    /// then leaves it as it is.
+    func isCurrent(for evaluation: Evaluation, in output: URL) -> Bool {
+        let read = evaluation.posts.filter { $0.state != .draft }
+        guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
+              siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output) == $0 }) else { return false }
+        var expected = Set<String>()
+        for path in siteFiles.map(\.path) + posts.values.flatMap({ $0.files.map(\.path) }) {
+            var part = path
+            while !part.isEmpty, expected.insert(part).inserted {
+                part = (part as NSString).deletingLastPathComponent
+            }
+        }
+        // Anything else in the folder (a file left or put there by hand) needs a real build to go.
+        return (try? Set(FileManager.default.subpathsOfDirectory(atPath: output.path))) == expected
+    }
+
     /// The results of a build just written to `output`: every post that passed
-    /// cleanly (no finding at all) and was fingerprinted.
-    init(key: String, evaluation: Evaluation, register: Register, output: URL) {
+    /// cleanly (no finding at all) and was fingerprinted, and the other files.
+    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: [String]) {
         self.key = key
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
@@ -71,6 +98,8 @@ struct BuildCache: Codable, Sendable {
                                                listing: evaluated.listing, files: files))
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+        let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
+        siteFiles = written.filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: output) }
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.

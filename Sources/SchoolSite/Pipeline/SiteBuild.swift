@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A post unchanged since the last build (by the build cache) is neither read,
 /// checked nor rendered again: its result is reused and its page and images are
-/// linked from the previous output into the new one.
+/// linked from the previous output into the new one. When nothing at all has
+/// changed, the output already is what the build would write, and stays as it is.
 public enum SiteBuild {
     public struct Result: Sendable {
         public var report: BuildReport
@@ -25,8 +26,11 @@ public enum SiteBuild {
         defer { withExtendedLifetime(lock) {} }
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
-        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil,
-                                             cache: BuildCache.load(for: output, key: key)?.intact(in: output) ?? [:])
+        let cache = BuildCache.load(for: output, key: key)
+        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:])
+        if let cache, cache.isCurrent(for: evaluation, in: output) {
+            return Result(report: BuildReport(evaluation), output: output)
+        }
         readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
         let published = evaluation.published
@@ -34,7 +38,8 @@ public enum SiteBuild {
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: published.prefix(AtomFeed.entryLimit).map(\.post.post))
         try OutputWriter(site: site.directory, output: output).write(rendered)
-        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output).save(for: output)
+        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered.files.map(\.path))
+            .save(for: output)
         return Result(report: BuildReport(evaluation), output: output)
     }
 
