@@ -146,4 +146,48 @@ import Testing
         try site.write("output/\(Self.oldest)/index.html", "<p>defaced")
         try expectSameAsClean(site, on: "2024-09-02")
     }
+
+    /// Same size, same modification time, same inode: only the change time tells.
+    @Test func anOutputFileEditedInPlaceKeepingItsTimesIsWrittenAgain() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        for page in ["output/\(Self.oldest)/index.html", "output/index.html"] {
+            let path = site.root.appendingPathComponent(page).path
+            var before = stat()
+            #expect(stat(path, &before) == 0)
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.write(contentsOf: Data("X".utf8))
+            try handle.close()
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            var after = stat()
+            #expect(stat(path, &after) == 0)
+            #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size && after.st_ino == before.st_ino)
+            try expectSameAsClean(site, on: "2024-09-02")
+        }
+    }
+
+    @Test func aSymlinkedOutputFolderIsBuiltWhereItPoints() throws {
+        let site = try site()
+        let target = site.root.appendingPathComponent("www/news")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("output").path, withDestinationPath: target.path)
+        for date in ["2024-09-02", "2025-01-01"] {
+            #expect(try site.build(on: date).output != nil)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.root.appendingPathComponent("output").path) == target.path)
+        }
+        #expect(!site.exists("www/news/\(Self.expiring)"))
+        #expect(site.exists("www/news/\(Self.oldest)/index.html"))
+    }
+
+    @Test func aPostWhoseFolderIsGoneIsDroppedWhenReadAgain() throws {
+        let site = try site()
+        let loaded = try site.load()
+        var evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
+        try site.remove("content/posts/\(Self.oldest)")
+        let slugs: Set = [Self.oldest, Self.pictured]
+        evaluation.replace(slugs, with: Evaluation.evaluate(loaded, on: evaluation.date, for: .build, only: slugs, cache: [:]))
+        #expect(evaluation.posts.count == Self.postCount - 1)
+        #expect(!evaluation.posts.contains { $0.post.slug == Self.oldest })
+    }
 }

@@ -157,3 +157,13 @@ extension PolicyRuleTests {
         #expect(found.with(rule: "image.missing").first?.message.contains("did you mean `volcano.jpg`?") == true)
     }
 }
+
+extension PolicyRuleTests {
+    @Test func aPostFolderNamedLikeOneOfTheSitesOwnFoldersIsRefused() throws {
+        let taken = try diagnostics(forPost: front() + "Hello.\n", slug: "assets")
+        #expect(taken.map(\.description) == [
+            "content/posts/assets:1:1: error[post.slug] the folder name `assets` is taken by the site's own assets/ folder; rename the post folder, e.g. 2024-06-14-assets",
+        ])
+        #expect(try diagnostics(forPost: front() + "Hello.\n", slug: "2024-06-14-assets").isEmpty)
+    }
+}

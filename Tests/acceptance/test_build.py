@@ -561,10 +561,13 @@ def test_quiet_build_prints_nothing(site):
 # ---------------------------------------------------------------- 11. --output never deletes others' files
 
 
-@pytest.mark.parametrize("where", ["site", "parent", "documents"])
+@pytest.mark.parametrize("where", ["site", "parent", "documents", "other generator"])
 def test_output_that_is_not_a_built_site_is_refused_and_kept(site, tmp_path, where):
-    folder = {"site": site, "parent": site.parent, "documents": tmp_path / "documents"}[where]
+    folder = {"site": site, "parent": site.parent, "documents": tmp_path / "documents", "other generator": tmp_path / "_site"}[where]
     folder.mkdir(exist_ok=True)
+    if where == "other generator":
+        (folder / "index.html").write_text("<p>another tool's site")
+        (folder / "feed.xml").write_text('<feed xmlns="http://www.w3.org/2005/Atom"><generator>Jekyll</generator></feed>')
     keep = folder / "thesis.docx"
     keep.write_text("years of work")
     before = snapshot(site)

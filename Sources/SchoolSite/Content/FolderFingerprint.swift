@@ -18,7 +18,8 @@ enum FolderFingerprint {
         guard let own = status(path, following: false), own.st_mode & S_IFMT == S_IFDIR else { return nil }
         var hasher = SHA256()
         add(own, to: &hasher)
-        for name in site.entries(of: folder) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+        for name in names.sorted() {
             guard let entry = status("\(path)/\(name)", following: false) else { return nil }
             hasher.update(data: Data(name.utf8) + [0])
             add(entry, to: &hasher)

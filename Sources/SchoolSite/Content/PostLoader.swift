@@ -25,6 +25,9 @@ enum PostLoader {
         if !Slug.isValid(slug) {
             post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: post.folder),
                                                "the folder name `\(slug)` is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 2024-06-14-sports-day"))
+        } else if Slug.reservedForTheSite.contains(slug) {
+            post.loadDiagnostics.append(.error("post.slug", at: SourceLocation(file: post.folder),
+                                               "the folder name `\(slug)` is taken by the site's own \(slug)/ folder; rename the post folder, e.g. 2024-06-14-\(slug)"))
         }
         if !isDraft {
             post.approvalText = try? site.readText(post.approvalFile, limit: 64 << 10)

@@ -2,6 +2,9 @@ import Foundation
 
 /// Slugs and category names: `^[a-z0-9]+(-[a-z0-9]+)*$` (SPEC §2).
 public enum Slug {
+    /// Top-level folders of the output that are not posts.
+    static let reservedForTheSite: Set<String> = ["assets", "category", "page"]
+
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" }

@@ -11,6 +11,9 @@ public enum MarkdownRenderer {
     /// Without CMARK_OPT_SOURCEPOS: positions are for diagnostics, not for the page.
     private static let renderOptions = CMARK_OPT_DEFAULT
 
+    /// The libcmark the program runs with (a system library, upgraded apart from schoolsite).
+    static let libraryVersion = String(cString: cmark_version_string())
+
     /// - Parameters:
     ///   - body: the Markdown after the front matter.
     ///   - firstLine: the file line on which `body` starts.

@@ -13,7 +13,9 @@ struct FileWriteError: Error, CustomStringConvertible {
 /// new site once instead, before it is swapped in.
 enum FileWriting {
     static func write(_ data: Data, to path: String) throws(FileWriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // O_EXCL: every file of a new site is new; an existing one (two files for one path,
+        // or a link into the previous site) must never be written through.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }
         let failure: Int32? = data.withUnsafeBytes { buffer in

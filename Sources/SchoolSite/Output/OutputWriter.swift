@@ -45,7 +45,7 @@ public struct OutputWriter: Sendable {
         }
         for path in folders.sorted() {
             let target = folder.appendingPathComponent(path).path
-            guard mkdir(target, 0o755) == 0 else { throw FileWriteError(path: target, code: errno) }
+            guard mkdir(target, 0o755) == 0 || errno == EEXIST else { throw FileWriteError(path: target, code: errno) }
         }
         for file in rendered.files {
             let destination = folder.appendingPathComponent(file.path)
@@ -57,9 +57,11 @@ public struct OutputWriter: Sendable {
             case .image(let source):
                 try FileWriting.write(withoutMetadata(source), to: destination.path)
             case .previous:
-                // A hard link: the new site shares the unchanged file with the old one.
-                guard link(output.appendingPathComponent(file.path).path, destination.path) == 0 else {
-                    throw FileWriteError(path: destination.path, code: errno)
+                // A hard link: the new site shares the unchanged file with the old one. Where the
+                // file system or its settings refuse links (vfat, protected_hardlinks), a copy.
+                let previous = output.appendingPathComponent(file.path).path
+                if link(previous, destination.path) != 0 {
+                    try FileWriting.write(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), to: destination.path)
                 }
             }
         }
@@ -105,11 +107,20 @@ public struct OutputWriter: Sendable {
         if siteRoot == target || siteRoot.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
             throw failure("\(output.path) holds the site itself, and building there would replace it; choose another --output folder (the default is output/ in the site folder)")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        let madeByBuild = entries.contains("feed.xml") && entries.contains("index.html") && !entries.contains("site.yml")
-        guard entries.isEmpty || madeByBuild else {
-            throw failure("\(output.path) already holds files that schoolsite did not write (no index.html and feed.xml of a built site), and building there would delete them; choose an empty or new --output folder")
+        guard FileManager.default.fileExists(atPath: output.path) else { return }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else {
+            throw failure("\(output.path) cannot be read, so it is not known what building there would delete; check its permissions or choose another --output folder")
         }
+        guard entries.isEmpty || Self.isBuiltSite(output, entries: entries) else {
+            throw failure("\(output.path) already holds files that schoolsite did not write (no index.html and schoolsite's feed.xml), and building there would delete them; choose an empty or new --output folder")
+        }
+    }
+
+    /// A site a build wrote: an index.html, no site.yml, and a feed.xml whose generator is schoolsite.
+    private static func isBuiltSite(_ folder: URL, entries: [String]) -> Bool {
+        guard entries.contains("index.html"), !entries.contains("site.yml"),
+              let feed = try? SiteDirectory.readData(at: folder.appendingPathComponent("feed.xml").path, limit: 64 << 20) else { return false }
+        return String(decoding: feed.prefix(4096), as: UTF8.self).contains("<generator>schoolsite</generator>")
     }
 
     /// Staging folders left by a build that was killed.

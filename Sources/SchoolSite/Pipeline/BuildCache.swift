@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -38,7 +38,8 @@ struct BuildCache: Codable, Sendable {
             return lstat(site.directory.url(path).path, &info) == 0
                 ? "\(path):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)" : path
         }
-        return ([ProgramIdentity.current, site.config.sourceDigest, site.register.sourceDigest, site.theme.templatesDigest] + assets)
+        return ([ProgramIdentity.current, "cmark \(MarkdownRenderer.libraryVersion)", site.config.sourceDigest,
+                 site.register.sourceDigest, site.theme.templatesDigest] + assets)
             .joined(separator: "\u{0}").sha256
     }
 
@@ -58,7 +59,9 @@ struct BuildCache: Codable, Sendable {
     /// The entries whose output files are still the ones the last build wrote.
     func intact(in output: URL) -> [String: Entry] {
         let kept = Array(posts).parallelMap { slug, entry in
-            entry.files.allSatisfy { OutputStamp(path: $0.path, in: output) == $0 } ? (slug, entry) : nil
+            let ownFiles = entry.files.allSatisfy { $0.path.hasPrefix("\(slug)/") }
+                && (entry.state != .published || (entry.listing?.slug == slug && entry.files.contains { $0.path == "\(slug)/index.html" }))
+            return ownFiles && entry.files.allSatisfy({ OutputStamp(path: $0.path, in: output) == $0 }) ? (slug, entry) : nil
         }
         return Dictionary(kept.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
     }
@@ -109,6 +112,7 @@ struct BuildCache: Codable, Sendable {
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        unlink(temporary.path)
         guard let data = try? encoder.encode(self), (try? FileWriting.write(data, to: temporary.path)) != nil else {
             unlink(temporary.path)
             return
@@ -123,16 +127,21 @@ struct BuildCache: Codable, Sendable {
 struct OutputStamp: Codable, Sendable, Equatable {
     var path: String
     var inode: UInt64
+    var mode: UInt32
     var size: Int64
     var modified: Int64
+    /// Set by the kernel on any change, so an edit that keeps size and mtime is seen too.
+    var changed: Int64
 
     init?(path: String, in folder: URL) {
         var info = stat()
         guard lstat(folder.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         self.path = path
         inode = UInt64(info.st_ino)
+        mode = UInt32(info.st_mode)
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
     }
 }
 

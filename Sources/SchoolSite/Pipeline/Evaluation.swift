@@ -39,10 +39,11 @@ public struct Evaluation: Sendable {
             .sorted { $0.listing.isNewer(than: $1.listing) }
     }
 
-    /// Takes the results of `other` in place of the same posts' here.
-    mutating func replace(with other: Evaluation) {
+    /// Takes the results of `other` in place of the posts `slugs` here; one that
+    /// `other` does not have any more (its folder is gone) is dropped.
+    mutating func replace(_ slugs: Set<String>, with other: Evaluation) {
         let replacements = Dictionary(other.posts.map { ($0.post.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        posts = posts.map { replacements[$0.post.slug] ?? $0 }
+        posts = posts.compactMap { slugs.contains($0.post.slug) ? replacements[$0.post.slug] : $0 }
     }
 
     /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).

@@ -19,7 +19,9 @@ public enum SiteBuild {
     ///   - date: default today in the site's time zone.
     public static func run(site sitePath: String, output outputPath: String?, date: Day?) throws(SiteError) -> Result {
         let directory = SiteDirectory(sitePath)
-        let output = (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output")).standardizedFileURL
+        // Through a symlinked output folder to where it points: the swap replaces that folder, not the link.
+        let output = (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output"))
+            .standardizedFileURL.resolvingSymlinksInPath()
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
         let lock = try BuildLock(for: output)
@@ -43,13 +45,14 @@ public enum SiteBuild {
         return Result(report: BuildReport(evaluation), output: output)
     }
 
-    /// The feed shows the newest posts in full, so those must be read; a cached
-    /// one is read and checked again rather than trusted to be as it was.
+    /// The feed shows the newest posts in full, so those must be read, and what
+    /// is read is checked. Each round reads cached posts only, and each of them
+    /// is then read or gone (its folder removed meanwhile), so the loop ends.
     private static func readNewest(_ count: Int, of evaluation: inout Evaluation, site: Site) {
         while true {
-            let cached = evaluation.published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug)
+            let cached = Set(evaluation.published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
             guard !cached.isEmpty else { return }
-            evaluation.replace(with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: Set(cached), cache: [:]))
+            evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:]))
         }
     }
 }

@@ -56,9 +56,10 @@ public struct SiteRenderer: Sendable {
         return [page] + images
     }
 
-    /// The images a post's page shows, as published beside it.
+    /// The images a post's page shows, as published beside it; `./a.jpg` and
+    /// `a.jpg` are one file.
     static func imageNames(of post: Post) -> [String] {
-        Set(post.shownImages.map(\.fileName)).sorted()
+        Set(post.shownImages.map { $0.fileName.split(separator: "/").filter { $0 != "." }.joined(separator: "/") }).sorted()
     }
 
     private func listPages(_ posts: [PostListing], context: PageContext) -> [OutputFile] {
