@@ -10,7 +10,7 @@ enum FuzzTarget {
     case posts(site: String)
     case register(site: String)
 
-    nonisolated(unsafe) static let selected: FuzzTarget = {
+    static let selected: FuzzTarget = {
         let environment = ProcessInfo.processInfo.environment
         let site = environment["SCHOOLSITE_FUZZ_SITE"] ?? ""
         switch environment["SCHOOLSITE_FUZZ_TARGET"] {
@@ -23,7 +23,7 @@ enum FuzzTarget {
     static let slug = "2026-01-01-fuzz"
 
     /// The post target's site, loaded once: only the post changes between inputs.
-    nonisolated(unsafe) static let postSite: Site? = {
+    static let postSite: Site? = {
         guard case .posts(let site) = selected else { return nil }
         return try? Site.load(at: site)
     }()
