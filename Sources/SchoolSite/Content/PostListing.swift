@@ -23,8 +23,15 @@ extension Post {
 }
 
 extension PostListing {
-    /// The order posts are listed in: newest date first, then slug.
     func isNewer(than other: PostListing) -> Bool {
-        date != other.date ? date > other.date : slug > other.slug
+        Self.isListed((date, slug), before: (other.date, other.slug))
+    }
+
+    /// The order posts are listed in: newest date first (no date last), then by slug.
+    static func isListed(_ post: (date: Day?, slug: String), before other: (date: Day?, slug: String)) -> Bool {
+        guard post.date != other.date else { return post.slug > other.slug }
+        guard let mine = post.date else { return false }
+        guard let theirs = other.date else { return true }
+        return mine > theirs
     }
 }

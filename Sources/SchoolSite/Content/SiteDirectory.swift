@@ -45,13 +45,11 @@ public struct SiteDirectory: Sendable {
 
     /// A regular file (following symlinks).
     public func isRegularFile(_ relativePath: String) -> Bool {
-        var info = stat()
-        return stat(url(relativePath).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        FileStatus(url(relativePath).path, following: true)?.isRegularFile == true
     }
 
     public func exists(_ relativePath: String) -> Bool {
-        var info = stat()
-        return lstat(url(relativePath).path, &info) == 0
+        FileStatus(url(relativePath).path) != nil
     }
 
     /// Names of the entries of a folder, sorted; empty when it does not exist.

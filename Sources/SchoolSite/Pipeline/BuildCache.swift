@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -33,11 +33,7 @@ struct BuildCache: Codable, Sendable {
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
     static func key(for site: Site) -> String {
-        let assets = site.theme.staticFiles.map { path in
-            var info = stat()
-            return lstat(site.directory.url(path).path, &info) == 0
-                ? "\(path):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)" : path
-        }
+        let assets = site.theme.staticFiles.map { "\($0):\(FileStatus(site.directory.url($0).path)?.description ?? "")" }
         return ([ProgramIdentity.current, "cmark \(MarkdownRenderer.libraryVersion)", site.config.sourceDigest,
                  site.register.sourceDigest, site.theme.templatesDigest] + assets)
             .joined(separator: "\u{0}").sha256
@@ -126,31 +122,17 @@ struct BuildCache: Codable, Sendable {
 /// written again rather than linked.
 struct OutputStamp: Codable, Sendable, Equatable {
     var path: String
-    var inode: UInt64
-    var mode: UInt32
-    var size: Int64
-    var modified: Int64
-    /// Set by the kernel on any change, so an edit that keeps size and mtime is seen too.
-    var changed: Int64
+    var status: FileStatus
 
     init?(path: String, in folder: URL) {
-        var info = stat()
-        guard lstat(folder.appendingPathComponent(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard let status = FileStatus(folder.appendingPathComponent(path).path), status.isRegularFile else { return nil }
         self.path = path
-        inode = UInt64(info.st_ino)
-        mode = UInt32(info.st_mode)
-        size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        self.status = status
     }
 }
 
 /// The running program, by its file: a new or rebuilt schoolsite may check or
 /// render differently, so it starts from a clean cache.
 enum ProgramIdentity {
-    static let current: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown-\(UUID().uuidString)" }
-        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
+    static let current = FileStatus("/proc/self/exe", following: true)?.description ?? "unknown-\(UUID().uuidString)"
 }

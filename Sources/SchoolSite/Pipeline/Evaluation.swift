@@ -53,7 +53,6 @@ public struct Evaluation: Sendable {
 
     /// - Parameter cache: for `build`, earlier results by slug; one whose post
     ///   folder is unchanged and that holds on `date` is taken without reading the post.
-
     static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
                          cache: [String: BuildCache.Entry]) -> Evaluation {
         let context = PolicyContext(site: site, date: date)
@@ -98,14 +97,8 @@ extension Array where Element == Post {
 }
 
 extension Post {
-    /// The order posts are listed in: newest date first, then slug; unreadable dates last.
+    /// The order posts are listed in (`PostListing.isListed`); unreadable dates last.
     func isNewer(than other: Post) -> Bool {
-        let (mine, theirs) = (frontMatter?.date, other.frontMatter?.date)
-        if mine != theirs {
-            guard let mine else { return false }
-            guard let theirs else { return true }
-            return mine > theirs
-        }
-        return slug > other.slug
+        PostListing.isListed((frontMatter?.date, slug), before: (other.frontMatter?.date, other.slug))
     }
 }
