@@ -69,8 +69,11 @@ import Testing
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
         let folder = try inode(site, "output")
+        // A killed build's leftover goes even when there is nothing to write.
+        try site.write(".output.staging-99999/half.html", "<p>half")
         try expectSameAsClean(site, on: "2024-09-02")
         #expect(try inode(site, "output") == folder)
+        #expect(!site.exists(".output.staging-99999"))
         // A file nobody built is not part of the site: the next build replaces the folder without it.
         try site.write("output/\(Self.oldest)/stray.html", "<p>stray")
         try expectSameAsClean(site, on: "2024-09-02")

@@ -19,7 +19,6 @@ public struct OutputWriter: Sendable {
     /// Call while holding the `BuildLock`.
     public func write(_ rendered: RenderedSite) throws(SiteError) {
         try requireReplaceable()
-        removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -123,8 +122,9 @@ public struct OutputWriter: Sendable {
         return String(decoding: feed.prefix(4096), as: UTF8.self).contains("<generator>schoolsite</generator>")
     }
 
-    /// Staging folders left by a build that was killed.
-    private func removeLeftovers() {
+    /// Staging folders left by a build that was killed. Call while holding the
+    /// `BuildLock`, before writing or deciding there is nothing to write.
+    public func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(stagingPrefix) {
             removeTree(parent.appendingPathComponent(name))

@@ -26,6 +26,8 @@ public enum SiteBuild {
         let site = try Site.load(at: sitePath)
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }
+        let writer = OutputWriter(site: site.directory, output: output)
+        writer.removeLeftovers()
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
         let cache = BuildCache.load(for: output, key: key)
@@ -39,7 +41,7 @@ public enum SiteBuild {
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: published.prefix(AtomFeed.entryLimit).map(\.post.post))
-        try OutputWriter(site: site.directory, output: output).write(rendered)
+        try writer.write(rendered)
         BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered.files.map(\.path))
             .save(for: output)
         return Result(report: BuildReport(evaluation), output: output)
