@@ -24,7 +24,7 @@ struct ChangeWatcher: Sendable {
         for root in Self.watched {
             record(root, into: &stamps)
             guard directory.isDirectory(root),
-                  let enumerator = FileManager.default.enumerator(atPath: directory.url(root).path) else { continue }
+                  let enumerator = FileManager.default.enumerator(atPath: directory.path(root)) else { continue }
             for case let relative as String in enumerator {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") {
@@ -39,7 +39,7 @@ struct ChangeWatcher: Sendable {
 
     private func record(_ path: String, into stamps: inout [String: Stamp]) {
         var info = stat()
-        guard stat(directory.url(path).path, &info) == 0 else { return }
+        guard stat(directory.path(path), &info) == 0 else { return }
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else

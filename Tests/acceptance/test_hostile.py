@@ -7,6 +7,7 @@ and with the previous output/ exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import tempfile
@@ -241,13 +242,24 @@ def small_disk(tmp_path: Path):
         subprocess.run(["umount", "-l", str(point)], check=False)
 
 
+def fill(path: Path) -> None:
+    """Writes `path` until the file system holding it is full."""
+    with path.open("wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError as error:
+            assert error.errno == errno.ENOSPC, error
+
+
 def test_a_full_disk_names_the_cause_and_keeps_the_old_site(site, small_disk):
     disk = small_disk(1)
     out = disk / "output"
     first = measured("build", "--site", str(site), "--output", str(out), "--date", SAMPLE_DATE)
     assert first.code == 0, first.stderr
     live = snapshot(out)
-    # A second site beside the first does not fit: the new one cannot be written.
+    # The disk fills up; on another date the news list changes, and its new pages cannot be written.
+    fill(disk / "filler")
     outcome = measured("build", "--site", str(site), "--output", str(out), "--date", "2027-01-15")
     assert outcome.code == 2, outcome.stderr
     assert "No space left on device" in outcome.stderr, outcome.stderr

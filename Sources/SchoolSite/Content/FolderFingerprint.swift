@@ -11,7 +11,7 @@ enum FolderFingerprint {
     /// a subfolder (an image in it could change without the folder showing it),
     /// or cannot be listed. Such a post is always read and checked again.
     static func of(_ folder: String, in site: SiteDirectory) -> String? {
-        let path = site.url(folder).path
+        let path = site.path(folder)
         guard let own = FileStatus(path), own.isDirectory,
               let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
         var described = [own.description]

@@ -9,18 +9,26 @@ public struct FileReadError: Error, Sendable {
 /// an oversized or non-UTF-8 file gives a clear error instead of a hang or a crash.
 public struct SiteDirectory: Sendable {
     public let root: URL
+    private let rootPath: String
 
     public init(_ path: String) {
         self.root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        self.rootPath = root.path
     }
 
     public func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
     }
 
+    /// The file system path of `relativePath`: what `url(_:).path` gives, without
+    /// building a URL (a build asks for a few paths per post).
+    public func path(_ relativePath: String) -> String {
+        rootPath.hasSuffix("/") ? rootPath + relativePath : "\(rootPath)/\(relativePath)"
+    }
+
     /// The bytes of a regular file, refusing anything larger than `limit`.
     public func readData(_ relativePath: String, limit: Int) throws(FileReadError) -> Data {
-        try SiteDirectory.readData(at: url(relativePath).path, limit: limit)
+        try SiteDirectory.readData(at: path(relativePath), limit: limit)
     }
 
     /// The text of a UTF-8 file, without a leading byte-order mark.
@@ -39,22 +47,21 @@ public struct SiteDirectory: Sendable {
     }
 
     public func isDirectory(_ relativePath: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        FileStatus(path(relativePath), following: true)?.isDirectory == true
     }
 
     /// A regular file (following symlinks).
     public func isRegularFile(_ relativePath: String) -> Bool {
-        FileStatus(url(relativePath).path, following: true)?.isRegularFile == true
+        FileStatus(path(relativePath), following: true)?.isRegularFile == true
     }
 
     public func exists(_ relativePath: String) -> Bool {
-        FileStatus(url(relativePath).path) != nil
+        FileStatus(path(relativePath)) != nil
     }
 
     /// Names of the entries of a folder, sorted; empty when it does not exist.
     public func entries(of relativePath: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url(relativePath).path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(relativePath))) ?? []).sorted()
     }
 
     static func readData(at path: String, limit: Int) throws(FileReadError) -> Data {

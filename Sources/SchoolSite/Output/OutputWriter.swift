@@ -15,55 +15,65 @@ public struct OutputWriter: Sendable {
 
     private var parent: URL { output.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+    /// What the last build left of the previous site: its folders and the files it shares with the live one.
+    private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
     /// Call while holding the `BuildLock`.
     public func write(_ rendered: RenderedSite) throws(SiteError) {
         try requireReplaceable()
-        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
+        let modes = Self.creationModes()
+        let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(rendered, into: staging)
-            guard schoolsite_sync_file_system(staging.path) == 0 else { throw FileWriteError(path: staging.path, code: errno) }
+            let shared = try prepare(tree)
+            try tree.makeFolders()
+            let failures = rendered.files.parallelMap { file -> Error? in
+                do { try place(file, in: tree, isShared: shared.contains(file.path)) } catch { return error }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            guard schoolsite_sync_file_system(staging) == 0 else { throw FileWriteError(path: staging, code: errno) }
         } catch {
             removeTree(staging)
             if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
-        try swap(staging)
+        try swap(tree)
     }
 
-    private func writeFiles(_ rendered: RenderedSite, into folder: URL) throws {
-        // Every folder and its parents, parents first (sorted): plain mkdir, as
-        // FileManager's looks at every parent of each folder again.
-        var folders = Set<String>()
-        for file in rendered.files {
-            var parent = (file.path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
+    /// The staging folder, from the spare when there is one: only what differs is written then.
+    /// - Returns: the live files the staging folder already shares.
+    private func prepare(_ tree: StagingTree) throws -> Set<String> {
+        if rename(spare, tree.root) == 0 {
+            do { return try tree.keepOnlyShared() } catch { removeTree(tree.root) }
+        }
+        guard mkdir(tree.root, 0o755) == 0 else { throw FileWriteError(path: tree.root, code: errno) }
+        return []
+    }
+
+    private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws {
+        switch file.content {
+        case .data(let data):
+            try tree.place(data, at: file.path, isShared: isShared)
+        case .copy(let source):
+            try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
+        case .image(let source):
+            try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
+        case .previous:
+            // A hard link: the new site shares the unchanged file with the old one. Where the
+            // file system or its settings refuse links (vfat, protected_hardlinks), a copy.
+            if !isShared && !tree.share(file.path) {
+                let previous = "\(tree.live)/\(file.path)"
+                try tree.place(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), at: file.path)
             }
         }
-        for path in folders.sorted() {
-            let target = folder.appendingPathComponent(path).path
-            guard mkdir(target, 0o755) == 0 || errno == EEXIST else { throw FileWriteError(path: target, code: errno) }
-        }
-        for file in rendered.files {
-            let destination = folder.appendingPathComponent(file.path)
-            switch file.content {
-            case .data(let data):
-                try FileWriting.write(data, to: destination.path)
-            case .copy(let source):
-                try FileWriting.write(SiteDirectory.readData(at: site.url(source).path, limit: 64 << 20), to: destination.path)
-            case .image(let source):
-                try FileWriting.write(withoutMetadata(source), to: destination.path)
-            case .previous:
-                // A hard link: the new site shares the unchanged file with the old one. Where the
-                // file system or its settings refuse links (vfat, protected_hardlinks), a copy.
-                let previous = output.appendingPathComponent(file.path).path
-                if link(previous, destination.path) != 0 {
-                    try FileWriting.write(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), to: destination.path)
-                }
-            }
-        }
+    }
+
+    /// What `open(…, 0644)` and `mkdir(…, 0755)` give under the process's umask.
+    private static func creationModes() -> (file: UInt32, folder: UInt32) {
+        let mask = umask(0)
+        umask(mask)
+        return (0o644 & ~UInt32(mask), 0o755 & ~UInt32(mask))
     }
 
     /// A post image with its metadata removed; one that cannot be read or
@@ -71,7 +81,7 @@ public struct OutputWriter: Sendable {
     private func withoutMetadata(_ source: String) throws(SiteError) -> Data {
         let reason: String
         do {
-            let data = try SiteDirectory.readData(at: site.url(source).path, limit: ImageMetadataStripper.sizeLimit)
+            let data = try SiteDirectory.readData(at: site.path(source), limit: ImageMetadataStripper.sizeLimit)
             do { return try ImageMetadataStripper.strip(data) } catch { reason = error.reason }
         } catch {
             reason = error.reason
@@ -80,21 +90,30 @@ public struct OutputWriter: Sendable {
                         "the image \(reason), so its metadata could not be removed; nothing was written and the previous site is unchanged. Open it in a photo editor, save it again and build again.")
     }
 
-    private func swap(_ staging: URL) throws(SiteError) {
+    private func swap(_ tree: StagingTree) throws(SiteError) {
+        let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             removeTree(staging)
             throw failure("\(output.path) exists but is not a folder; move it away and build again")
         }
-        let result = exists ? schoolsite_exchange_paths(staging.path, output.path) : rename(staging.path, output.path)
+        let result = exists ? schoolsite_exchange_paths(staging, output.path) : rename(staging, output.path)
         guard result == 0 else {
             let reason = String(cString: strerror(errno))
             removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
-        // After the exchange the staging path holds the previous site.
-        removeTree(staging)
+        guard exists else { return }
+        // The staging path now holds the previous site. What the new site shares
+        // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
+        do {
+            try tree.keepOnlyShared()
+            removeTree(spare)
+            guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
+        } catch {
+            removeTree(staging)
+        }
     }
 
     /// The swap throws the old folder away, so it must be one a build wrote (or
@@ -127,13 +146,13 @@ public struct OutputWriter: Sendable {
     public func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(stagingPrefix) {
-            removeTree(parent.appendingPathComponent(name))
+            removeTree(parent.appendingPathComponent(name).path)
         }
     }
 
     /// Best effort: what is left is cleaned up by the next build.
-    private func removeTree(_ folder: URL) {
-        _ = schoolsite_remove_tree(folder.path)
+    private func removeTree(_ folder: String) {
+        _ = schoolsite_remove_tree(folder)
     }
 
     private func failure(_ message: String) -> SiteError {

@@ -1,0 +1,144 @@
+import CFileSystem
+import Foundation
+
+/// The folder a new site is written into before the swap, brought into line
+/// with the rendered site by changing only what differs from the live one.
+///
+/// Creating and deleting a folder and a file per post on every build costs more
+/// than rendering it (ext4 allocates inodes slowly just after many were freed),
+/// so a build starts from the spare folder the last one left: the live site's
+/// folders, with hard links to its files. A file whose bytes equal the live
+/// file's is linked to it; only a changed file is written anew, never through
+/// a link. The staging folder is never served, and holds nothing the live site
+/// does not once `keepOnlyShared` has run.
+struct StagingTree {
+    /// Thrown when the folder holds something it cannot name or remove; the
+    /// caller then starts from an empty folder.
+    struct NotReusable: Error {}
+
+    let root: String
+    /// The live output folder, whose files the staging tree may share.
+    let live: String
+    let files: Set<String>
+    /// Every folder the files need, parents included, "" excepted.
+    let folders: Set<String>
+    /// What `open` and `mkdir` give under the current umask.
+    let fileMode: UInt32
+    let folderMode: UInt32
+
+    init(root: String, live: String, files: [OutputFile], fileMode: UInt32, folderMode: UInt32) {
+        self.root = root
+        self.live = live
+        self.files = Set(files.map(\.path))
+        var folders = Set<String>()
+        for file in files {
+            var parent = (file.path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        self.folders = folders
+        self.fileMode = fileMode
+        self.folderMode = folderMode
+    }
+
+    /// Removes every entry but the site's folders and the files already shared
+    /// with the live site at the same path, so the tree holds nothing the live
+    /// site does not. Used before writing, and on the previous site after the swap.
+    /// - Returns: the files kept, each the live file at its path.
+    @discardableResult
+    func keepOnlyShared() throws -> Set<String> {
+        let top = try entries(of: root)
+        let results = top.parallelMap { name -> Result<[String], Error> in
+            var kept: [String] = []
+            do { try prune(name, keeping: &kept) } catch { return .failure(error) }
+            return .success(kept)
+        }
+        var kept = Set<String>()
+        for result in results { kept.formUnion(try result.get()) }
+        return kept
+    }
+
+    /// The folders the site needs that are missing, parents first (one depth at a time, in parallel).
+    func makeFolders() throws(FileWriteError) {
+        let byDepth = Dictionary(grouping: folders) { $0.count(where: { $0 == "/" }) }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.parallelMap { folder -> FileWriteError? in
+                let path = "\(root)/\(folder)"
+                guard mkdir(path, 0o755) == 0 || errno == EEXIST else { return FileWriteError(path: path, code: errno) }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+    }
+
+    /// Puts `bytes` at `path`: the live file, linked, when it holds exactly these bytes; else a new file.
+    /// - Parameter isShared: the live file is known to be there (`keepOnlyShared` kept it).
+    func place(_ bytes: Data, at path: String, isShared: Bool = false) throws(FileWriteError) {
+        let target = "\(root)/\(path)"
+        if isShared || share(path) {
+            if holds(bytes, target) { return }
+            try remove(target)
+        }
+        try FileWriting.write(bytes, to: target)
+    }
+
+    /// Links the live file at `path` into the tree, unless it is there already;
+    /// false when the file system refuses the link.
+    func share(_ path: String) -> Bool {
+        let target = "\(root)/\(path)", source = "\(live)/\(path)"
+        guard let existing = FileStatus(source), existing.isRegularFile, existing.mode & 0o7777 == fileMode else { return false }
+        if let current = FileStatus(target) {
+            if current.inode == existing.inode && current.device == existing.device { return true }
+            guard unlink(target) == 0 else { return false }
+        }
+        return link(source, target) == 0
+    }
+
+    func remove(_ path: String) throws(FileWriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw FileWriteError(path: path, code: errno) }
+    }
+
+    /// The file at `path` holds exactly `bytes`.
+    private func holds(_ bytes: Data, _ path: String) -> Bool {
+        guard let data = try? SiteDirectory.readData(at: path, limit: bytes.count + 1) else { return false }
+        return data == bytes
+    }
+
+    /// `relative` (below the root) goes unless the site needs it: a folder
+    /// is then pruned in turn, a file kept only if it is the live one.
+    private func prune(_ relative: String, keeping kept: inout [String]) throws {
+        let path = "\(root)/\(relative)"
+        guard let status = FileStatus(path) else { return }
+        if status.isDirectory {
+            guard folders.contains(relative) else {
+                guard schoolsite_remove_tree(path) == 0 else { throw NotReusable() }
+                return
+            }
+            if status.mode & 0o7777 != folderMode { throw NotReusable() }
+            for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
+            return
+        }
+        if files.contains(relative), status.isRegularFile,
+           let shared = FileStatus("\(live)/\(relative)"), shared.inode == status.inode, shared.device == status.device {
+            kept.append(relative)
+            return
+        }
+        guard unlink(path) == 0 || errno == ENOENT else { throw NotReusable() }
+    }
+
+    /// The names in a folder; any that is not UTF-8 makes the tree not reusable.
+    private func entries(of folder: String) throws -> [String] {
+        guard let stream = opendir(folder) else { throw NotReusable() }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = try withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                guard let name = String(validatingCString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) else { throw NotReusable() }
+                return name
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// A build leaves the previous site's folders beside the output (`.output.spare`),
+/// holding only files the live site shares, so the next build writes only what
+/// changed. The spare must never carry anything into the site, and must not
+/// keep what the site dropped.
+@Suite struct SpareFolderTests {
+    static let plain = "2024-06-10-plain-news"
+    static let pictured = "2024-06-12-relay"
+    static let other = "2024-06-14-other-news"
+
+    func site() throws -> TestSite {
+        var files = TestSite.post(Self.plain, TestSite.markdown(title: "Plain news", date: "2024-06-10", body: "Nothing to see."))
+        files.merge(TestSite.post(Self.other, TestSite.markdown(title: "Other news", date: "2024-06-14", body: "More news."))) { _, new in new }
+        files.merge(TestSite.post(Self.pictured, TestSite.markdown(title: "Relay", date: "2024-06-12", body: "Well done! ![Children passing the baton](relay.png)")
+            .replacingOccurrences(of: "people: []\nphotos: {}", with: "people: [P0001, P0005]\nphotos: {relay.png: [P0001, P0005]}"))) { _, new in new }
+        return try TestSite(files, binary: ["content/posts/\(Self.pictured)/relay.png": TestSite.png])
+    }
+
+    /// Builds the site twice on `date`, the cache deleted before each, so that every
+    /// post is read and rendered again and the second build starts from a spare.
+    func buildTwice(_ site: TestSite, on date: String = "2024-09-02") throws {
+        for _ in 0..<2 {
+            try? site.remove(".output.cache.json")
+            #expect(try site.build(on: date).output != nil)
+        }
+        #expect(site.exists(".output.spare"))
+    }
+
+    func status(_ site: TestSite, _ path: String) -> FileStatus? {
+        FileStatus(site.root.appendingPathComponent(path).path)
+    }
+
+    /// Every path under `folder`, folders included.
+    func paths(_ site: TestSite, _ folder: String) -> [String] {
+        (FileManager.default.subpaths(atPath: site.root.appendingPathComponent(folder).path) ?? []).sorted()
+    }
+
+    func expectSameAsClean(_ site: TestSite, on date: String = "2024-09-02", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clean = try SiteBuild.run(site: site.root.path, output: site.root.appendingPathComponent("clean").path, date: Day(iso: date)!)
+        #expect(clean.output != nil, sourceLocation: sourceLocation)
+        #expect(site.snapshot() == site.snapshot("clean"), sourceLocation: sourceLocation)
+        #expect(paths(site, "output") == paths(site, "clean"), sourceLocation: sourceLocation)
+        try site.remove("clean")
+        try? site.remove(".clean.cache.json")
+    }
+
+    @Test func theSpareHoldsOnlyTheLiveSitesOwnFiles() throws {
+        let site = try site()
+        try buildTwice(site)
+        // The old version of a changed page must not stay beside the site.
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Updated.\n")
+        try site.approve(Self.other)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        let spareFiles = paths(site, ".output.spare").filter { status(site, ".output.spare/\($0)")?.isDirectory == false }
+        #expect(spareFiles.contains("\(Self.pictured)/relay.png"))
+        for path in spareFiles {
+            let spare = try #require(status(site, ".output.spare/\(path)"))
+            let live = try #require(status(site, "output/\(path)"), "\(path) is in the spare but not in the site")
+            #expect(spare.inode == live.inode && spare.device == live.device, "\(path) is not the live file")
+        }
+    }
+
+    @Test func aFullRebuildWritesOnlyWhatChanged() throws {
+        let site = try site()
+        try buildTwice(site)
+        let unchanged = try #require(status(site, "output/\(Self.plain)/index.html"))
+        let image = try #require(status(site, "output/\(Self.pictured)/relay.png"))
+        let changed = try #require(status(site, "output/\(Self.other)/index.html"))
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Updated.\n")
+        try site.approve(Self.other)
+        try site.remove(".output.cache.json")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        #expect(status(site, "output/\(Self.plain)/index.html")?.inode == unchanged.inode)
+        #expect(status(site, "output/\(Self.pictured)/relay.png")?.inode == image.inode)
+        #expect(status(site, "output/\(Self.other)/index.html")?.inode != changed.inode)
+        #expect(try site.read("output/\(Self.other)/index.html").contains("Updated."))
+        try expectSameAsClean(site)
+    }
+
+    @Test func aPostTakenDownLeavesNoCopyBesideTheOutput() throws {
+        let site = try site()
+        try buildTwice(site)
+        try site.remove("content/posts/\(Self.pictured)/approval.json")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        for folder in ["output", ".output.spare"] {
+            #expect(!paths(site, folder).contains { $0.hasPrefix(Self.pictured) }, "\(folder) still holds the post")
+        }
+        try expectSameAsClean(site)
+    }
+
+    @Test func nothingPutInTheSpareReachesTheSite() throws {
+        let site = try site()
+        try buildTwice(site)
+        let spare = ".output.spare"
+        // A stray file, a page replaced by another file, a folder swapped for a link
+        // out of the spare, and a page the site does not share.
+        try site.write("\(spare)/stray.html", "<p>stray")
+        try site.remove("\(spare)/\(Self.plain)/index.html")
+        try site.write("\(spare)/\(Self.plain)/index.html", "<p>forged")
+        try site.write("elsewhere/index.html", "<p>elsewhere")
+        try site.remove("\(spare)/\(Self.other)")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("\(spare)/\(Self.other)").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("elsewhere").path)
+        try site.write("\(spare)/category/forged/index.html", "<p>forged")
+        // A page where the next build puts a new post.
+        let added = "2024-06-20-added-news"
+        try site.write("\(spare)/\(added)/index.html", "<p>forged")
+        for (path, text) in TestSite.post(added, TestSite.markdown(title: "Added news", date: "2024-06-20", body: "New.")) {
+            try site.write(path, text)
+        }
+        try site.approve(added)
+        try site.remove(".output.cache.json")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try expectSameAsClean(site)
+        #expect(try site.read("elsewhere/index.html") == "<p>elsewhere")
+        #expect(!paths(site, spare).contains("stray.html"))
+    }
+
+    @Test func aSpareFolderThatCannotBeReadIsReplaced() throws {
+        let site = try site()
+        try buildTwice(site)
+        // A name that is not UTF-8 cannot be matched against the site's paths.
+        let folder = site.root.appendingPathComponent(".output.spare").path
+        let name: [UInt8] = Array("\(folder)/bad-".utf8) + [0xFF, 0x00]
+        let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        try site.remove(".output.cache.json")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try expectSameAsClean(site)
+    }
+}
