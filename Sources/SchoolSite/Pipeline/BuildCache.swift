@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -33,7 +33,7 @@ struct BuildCache: Codable, Sendable {
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
     static func key(for site: Site) -> String {
-        let assets = site.theme.staticFiles.map { "\($0):\(FileStatus(site.directory.url($0).path)?.description ?? "")" }
+        let assets = site.theme.staticFiles.map { "\($0):\(FileStatus(site.directory.path($0))?.description ?? "")" }
         return ([ProgramIdentity.current, "cmark \(MarkdownRenderer.libraryVersion)", site.config.sourceDigest,
                  site.register.sourceDigest, site.theme.templatesDigest] + assets)
             .joined(separator: "\u{0}").sha256
@@ -54,10 +54,11 @@ struct BuildCache: Codable, Sendable {
 
     /// The entries whose output files are still the ones the last build wrote.
     func intact(in output: URL) -> [String: Entry] {
+        let folder = output.path
         let kept = Array(posts).parallelMap { slug, entry in
             let ownFiles = entry.files.allSatisfy { $0.path.hasPrefix("\(slug)/") }
                 && (entry.state != .published || (entry.listing?.slug == slug && entry.files.contains { $0.path == "\(slug)/index.html" }))
-            return ownFiles && entry.files.allSatisfy({ OutputStamp(path: $0.path, in: output) == $0 }) ? (slug, entry) : nil
+            return ownFiles && entry.files.allSatisfy({ OutputStamp(path: $0.path, in: folder) == $0 }) ? (slug, entry) : nil
         }
         return Dictionary(kept.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
     }
@@ -69,7 +70,7 @@ struct BuildCache: Codable, Sendable {
     func isCurrent(for evaluation: Evaluation, in output: URL) -> Bool {
         let read = evaluation.posts.filter { $0.state != .draft }
         guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
-              siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output) == $0 }) else { return false }
+              siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         var expected = Set<String>()
         for path in siteFiles.map(\.path) + posts.values.flatMap({ $0.files.map(\.path) }) {
             var part = path
@@ -85,12 +86,13 @@ struct BuildCache: Codable, Sendable {
     /// cleanly (no finding at all) and was fingerprinted, and the other files.
     init(key: String, evaluation: Evaluation, register: Register, output: URL, written: [String]) {
         self.key = key
+        let folder = output.path
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
                   let state = evaluated.state, state != .draft else { return nil }
             let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
                 ?? ["\(evaluated.post.slug)/index.html"] + SiteRenderer.imageNames(of: evaluated.post).map { "\(evaluated.post.slug)/\($0)" }
-            let files = paths.compactMap { OutputStamp(path: $0, in: output) }
+            let files = paths.compactMap { OutputStamp(path: $0, in: folder) }
             guard files.count == paths.count else { return nil }
             let sensitivity = evaluated.cached?.sensitivity ?? DateSensitivity(of: evaluated.post, register: register, checkedOn: evaluation.date)
             return (evaluated.post.slug, Entry(fingerprint: fingerprint, state: state, sensitivity: sensitivity,
@@ -98,7 +100,7 @@ struct BuildCache: Codable, Sendable {
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
-        siteFiles = written.filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: output) }
+        siteFiles = written.filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
@@ -106,10 +108,8 @@ struct BuildCache: Codable, Sendable {
         let destination = BuildCache.location(for: output)
         // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         unlink(temporary.path)
-        guard let data = try? encoder.encode(self), (try? FileWriting.write(data, to: temporary.path)) != nil else {
+        guard let data = try? JSONEncoder().encode(self), (try? FileWriting.write(data, to: temporary.path)) != nil else {
             unlink(temporary.path)
             return
         }
@@ -124,8 +124,9 @@ struct OutputStamp: Codable, Sendable, Equatable {
     var path: String
     var status: FileStatus
 
-    init?(path: String, in folder: URL) {
-        guard let status = FileStatus(folder.appendingPathComponent(path).path), status.isRegularFile else { return nil }
+    /// - Parameter folder: the output folder's path (a string: this runs for every output file on every build).
+    init?(path: String, in folder: String) {
+        guard let status = FileStatus("\(folder)/\(path)"), status.isRegularFile else { return nil }
         self.path = path
         self.status = status
     }
