@@ -16,13 +16,18 @@ struct YAMLFields {
     private var keyNodes: [String: Node] = [:]
     private let mappingLocation: SourceLocation
 
+    /// Every value is read from its text (dates, numbers), so only the tags that
+    /// text cannot show are resolved: true/false, null and `<<` merges. Each
+    /// rule is a regular expression tried on every scalar, a cost paid per post.
+    private static let resolver = Resolver.default.removing(.int).removing(.float).removing(.timestamp).removing(.value)
+
     /// Parses `yaml` as a mapping; any YAML error becomes a diagnostic and an empty mapping.
     init(yaml: String, file: String, rule: String, lineOffset: Int = 0, allowedKeys: [String], unknownKeyRule: String? = nil) {
         let mapping: Node.Mapping
         var problem: Diagnostic?
         do {
             // Naming the encoding spares Yams a look at the environment on every parse.
-            if let root = try Yams.compose(yaml: yaml, .default, .default, .utf8)?.mapping {
+            if let root = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)?.mapping {
                 mapping = root
             } else {
                 mapping = Node.Mapping([])
