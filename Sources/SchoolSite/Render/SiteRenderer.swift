@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
         }.flatMap { $0 }
         let listings = published.compactMap(\.listing)
         files += listPages(listings, context: context)
-        files += site.config.policy.categories.map { categoryPage($0, posts: listings, context: context) }
+        files += site.config.policy.categories.parallelMap { categoryPage($0, posts: listings, context: context) }
         files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(feed).utf8))))
         let staticFolder = "\(site.theme.folder)/static/"
         files += site.theme.staticFiles.map { OutputFile(path: "assets/" + $0.dropFirst(staticFolder.count), content: .copy(sourcePath: $0)) }
@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
     private func listPages(_ posts: [PostListing], context: PageContext) -> [OutputFile] {
         let perPage = site.config.postsPerPage
         let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
-        return chunks.enumerated().map { index, chunk in
+        return Array(chunks.enumerated()).parallelMap { index, chunk in
             let number = index + 1
             let root = number == 1 ? "" : "../../"
             var values: [String: Any] = [
