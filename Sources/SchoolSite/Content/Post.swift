@@ -33,8 +33,8 @@ public struct Post: Sendable {
 
     /// Every image the post shows: body images in order, then the cover.
     public var shownImages: [ImageReference] {
-        var images = collectNodes { node in
-            node.kind == .image ? ImageReference(name: node.url, alt: node.plainText, location: location(of: node), isCover: false) : nil
+        var images = (markdown?.images ?? []).map { node in
+            ImageReference(name: node.url, alt: node.plainText, location: location(of: node), isCover: false)
         }
         if let cover = frontMatter?.cover {
             images.append(ImageReference(name: cover.value, alt: "", location: cover.location, isCover: true))

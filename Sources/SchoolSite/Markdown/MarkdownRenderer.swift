@@ -1,8 +1,8 @@
 import CCmark
 import Foundation
 
-/// The only code that talks to libcmark. It parses a post body once, copies the
-/// tree into Swift values, renders HTML twice and frees every cmark allocation
+/// The only code that talks to libcmark. It parses a post body, copies the
+/// tree into Swift values, renders HTML and frees every cmark allocation
 /// before returning, so no cmark pointer outlives the call.
 public enum MarkdownRenderer {
     /// Positions for the policy and smart punctuation; never CMARK_OPT_UNSAFE, so
@@ -19,18 +19,25 @@ public enum MarkdownRenderer {
     ///   - firstLine: the file line on which `body` starts.
     ///   - pageURL: the post's absolute URL, for the feed's absolute links.
     public static func render(_ body: String, firstLine: Int, pageURL: URL) -> RenderedMarkdown {
-        let bytes = Array(body.utf8)
-        guard let root = cmark_parse_document(body, bytes.count, parseOptions) else {
-            return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", feedHTML: "")
+        guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else {
+            return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", images: [],
+                                    body: "", pageURL: pageURL)
         }
         defer { cmark_node_free(root) }
 
         let positions = SourcePositions(body: body, firstLine: firstLine)
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
-        let html = renderHTML(root)
+        return RenderedMarkdown(document: document, html: renderHTML(root), images: document.collect { $0.kind == .image ? $0 : nil },
+                                body: body, pageURL: pageURL)
+    }
+
+    /// The body's HTML with every relative link and image URL made absolute against `pageURL`.
+    static func renderFeedHTML(_ body: String, pageURL: URL) -> String {
+        guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else { return "" }
+        defer { cmark_node_free(root) }
         makeURLsAbsolute(in: root, relativeTo: pageURL)
-        return RenderedMarkdown(document: document, html: html, feedHTML: renderHTML(root))
+        return renderHTML(root)
     }
 
     private static func renderHTML(_ root: OpaquePointer) -> String {

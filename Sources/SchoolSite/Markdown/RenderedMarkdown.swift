@@ -1,9 +1,18 @@
+import Foundation
+
 /// A post body after cmark: the tree for the policy, HTML for the page, and
-/// HTML with absolute URLs for the feed.
+/// HTML with absolute URLs for the feed (rendered when asked).
 public struct RenderedMarkdown: Sendable {
     public var document: MarkdownNode
     /// For the post page, where images sit beside the page.
     public var html: String
+    /// The body's images in document order, collected once: every image rule asks for them.
+    public var images: [MarkdownNode]
+    /// The Markdown and the post's absolute URL, for `feedHTML`.
+    var body: String
+    var pageURL: URL
+
     /// For the Atom feed: every relative link and image URL made absolute.
-    public var feedHTML: String
+    /// Rendered when asked, as the feed shows only the newest posts.
+    public var feedHTML: String { MarkdownRenderer.renderFeedHTML(body, pageURL: pageURL) }
 }
