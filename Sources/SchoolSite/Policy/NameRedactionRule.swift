@@ -41,12 +41,13 @@ private struct NameScan {
         // Camel-case words count as their parts for "written together" (`#AmeliaSmith`);
         // each unit keeps the owners of its name, looked up once.
         var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)])] = []
-        for word in words where !notNames.contains(word.key) {
+        for word in words where notNames.isEmpty || !notNames.contains(word.key) {
+            let entry = index.entry(for: word.key)
             // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`).
-            if forbidFullNames, let owners = index.fullNames[word.key] {
+            if forbidFullNames, let owners = entry?.fullNameOwners, !owners.isEmpty {
                 reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)
             }
-            let whole = index.people(named: word.key)
+            let whole = entry?.owners ?? []
             if word.parts.isEmpty {
                 units.append((word.key, word.start, word.end, whole))
                 checkName(word, bearers: whole, in: segment)
@@ -86,7 +87,7 @@ private struct NameScan {
 
     private func location(_ start: Int, in segment: ScanSegment) -> SourceLocation {
         let file = segment.place == ScanSegments.folderName ? post.folder : post.sourceFile
-        guard start < segment.lines.count else { return SourceLocation(file: file) }
-        return SourceLocation(file: file, line: segment.lines[start], column: segment.columns[start])
+        guard let position = segment.position(of: start) else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: position.line, column: position.column)
     }
 }

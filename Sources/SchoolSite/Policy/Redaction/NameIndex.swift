@@ -11,10 +11,16 @@ struct NameIndex: Sendable {
         var isPupil: Bool
     }
 
-    /// A single word of a name → who has it (and as which part).
-    private(set) var owners: [String: [(owner: Owner, part: Part)]] = [:]
-    /// Given (or known-as) name and family name run together (`ameliasmith`), as in hashtags.
-    private(set) var fullNames: [String: Set<Owner>] = [:]
+    /// What one folded word can be: a single word of a name, and who has it (and
+    /// as which part); or a given (or known-as) and family name run together
+    /// (`ameliasmith`, as in hashtags), and whose. One table, so the scan looks
+    /// each word of a post up once.
+    struct Entry: Sendable {
+        var owners: [(owner: Owner, part: Part)] = []
+        var fullNameOwners: Set<Owner> = []
+    }
+
+    private var entries: [String: Entry] = [:]
     /// Per person: the words of their given and known-as names, and of their family name.
     private(set) var givenWords: [String: Set<String>] = [:]
     private(set) var familyWords: [String: Set<String>] = [:]
@@ -34,21 +40,29 @@ struct NameIndex: Sendable {
             let familyJoined = family.joined()
             guard !familyJoined.isEmpty else { continue }
             for first in [given.joined(), known.joined()] + given + known where !first.isEmpty {
-                fullNames[first + familyJoined, default: []].insert(owner)
-                fullNames[familyJoined + first, default: []].insert(owner)
+                entries[first + familyJoined, default: Entry()].fullNameOwners.insert(owner)
+                entries[familyJoined + first, default: Entry()].fullNameOwners.insert(owner)
             }
         }
     }
 
+    func entry(for key: String) -> Entry? {
+        entries[key]
+    }
+
     func people(named key: String) -> [(owner: Owner, part: Part)] {
-        owners[key] ?? []
+        entries[key]?.owners ?? []
+    }
+
+    func fullNames(_ key: String) -> Set<Owner> {
+        entries[key]?.fullNameOwners ?? []
     }
 
     /// The words of one name field, indexed; returns them.
     private mutating func index(_ name: String, as part: Part, _ owner: Owner, _ tokenizer: inout WordTokenizer) -> [String] {
         let words = tokenizer.words(in: name).map(\.key)
         for word in words where words.count == 1 || (word.count >= 2 && !Self.particles.contains(word)) {
-            owners[word, default: []].append((owner, part))
+            entries[word, default: Entry()].owners.append((owner, part))
         }
         return words
     }

@@ -9,10 +9,10 @@ enum NameMentions {
             for word in tokenizer.words(in: segment) {
                 let keys = [word.key] + word.parts
                 let named = keys.contains { key in register.names.people(named: key).contains { $0.owner.id == personID } }
-                    || register.names.fullNames[word.key]?.contains { $0.id == personID } == true
-                guard named, word.start < segment.lines.count else { continue }
+                    || register.names.fullNames(word.key).contains { $0.id == personID }
+                guard named, let position = segment.position(of: word.start) else { continue }
                 let file = segment.place == ScanSegments.folderName ? post.folder : post.sourceFile
-                found.append(SourceLocation(file: file, line: segment.lines[word.start], column: segment.columns[word.start]))
+                found.append(SourceLocation(file: file, line: position.line, column: position.column))
             }
         }
         return found

@@ -2,11 +2,20 @@
 /// across its formatting, a title, an alt text, a URL), with the source position
 /// of each scalar so a match can be reported where it is written.
 struct ScanSegment {
+    /// Where one appended text starts: its first scalar's index and source position.
+    private struct Run {
+        var start: Int
+        var line: Int
+        var column: Int
+        var advancing: Bool
+    }
+
     /// What the text is, for the message: "text", "title", "link address"…
     let place: String
-    var scalars: [Unicode.Scalar] = []
-    var lines: [Int] = []
-    var columns: [Int] = []
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// Positions are kept per appended text, not per scalar: they are only
+    /// looked at for a finding, and the scan runs over every word of every post.
+    private var runs: [Run] = []
 
     init(place: String) {
         self.place = place
@@ -21,16 +30,24 @@ struct ScanSegment {
     /// - Parameter advancing: false when `text` is not the literal source (a URL
     ///   cmark decoded): every scalar is then reported at the start.
     mutating func append(_ text: String, line: Int, column: Int, advancing: Bool = true) {
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            lines.append(line)
-            columns.append(column + offset)
-            if advancing { offset += 1 }
-        }
+        runs.append(Run(start: scalars.count, line: line, column: column, advancing: advancing))
+        scalars.append(contentsOf: text.unicodeScalars)
     }
 
     mutating func appendBreak(line: Int, column: Int) {
         append(" ", line: line, column: column)
+    }
+
+    /// The source line and column of the scalar at `index`; nil past the end.
+    func position(of index: Int) -> (line: Int, column: Int)? {
+        guard index >= 0, index < scalars.count else { return nil }
+        // The last run starting at or before `index` (runs are in order of their starts).
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].start <= index { low = middle } else { high = middle - 1 }
+        }
+        let run = runs[low]
+        return (run.line, run.column + (run.advancing ? index - run.start : 0))
     }
 }

@@ -37,7 +37,8 @@ struct WordTokenizer {
         var previousWasLower = false
 
         for (index, scalar) in scalars.enumerated() {
-            switch folding.fold(scalar) {
+            let folded = folding.fold(scalar)
+            switch folded {
             case .nothing:
                 continue
             case .separator:
@@ -48,10 +49,10 @@ struct WordTokenizer {
             case .apostrophe:
                 if !raw.isEmpty { raw.append(Self.apostrophe) }
                 previousWasLower = false
-            case .letters(let letters, let isUpper, let isLower):
+            case .letter(_, let isUpper, let isLower), .letters(_, let isUpper, let isLower):
                 if raw.isEmpty { start = index }
                 if isUpper && previousWasLower { breaks.append(raw.count) }
-                raw += letters
+                if case .letter(let letter, _, _) = folded { raw.append(letter) } else if case .letters(let letters, _, _) = folded { raw += letters }
                 end = index + 1
                 previousWasLower = isLower
             }
@@ -80,7 +81,8 @@ struct WordTokenizer {
 
     /// The bytes without apostrophes, as a String; nil when nothing is left.
     private static func keyString(_ bytes: ArraySlice<UInt8>) -> String? {
-        let letters = bytes.contains(apostrophe) ? bytes.filter { $0 != apostrophe } : Array(bytes)
+        guard bytes.contains(apostrophe) else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        let letters = bytes.filter { $0 != apostrophe }
         return letters.isEmpty ? nil : String(decoding: letters, as: UTF8.self)
     }
 }
