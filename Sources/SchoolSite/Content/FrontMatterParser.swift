@@ -38,6 +38,10 @@ enum FrontMatterParser {
     }
 
     private static func isFence(_ line: Substring, opening: Bool) -> Bool {
+        // Most lines are `key: value`: only one whose first byte past spaces and tabs is
+        // `-`, `.` or non-ASCII (a byte-order mark, other white space) can be a fence.
+        let first = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || first >= 0x80 else { return false }
         let trimmed = line.drop { $0 == "\u{FEFF}" }.trimmingCharacters(in: .whitespaces)
         return trimmed == "---" || (!opening && trimmed == "...")
     }
