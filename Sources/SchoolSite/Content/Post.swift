@@ -50,6 +50,15 @@ extension Post {
                   frontMatter: nil, markdown: nil, loadDiagnostics: [])
     }
 
+    /// Drops what only checking reads (the Markdown tree, the bytes of `index.md`,
+    /// the approval), keeping what rendering needs: a build holds every post
+    /// from its check until the site is written.
+    mutating func keepOnlyWhatRenders() {
+        sourceData = nil
+        approvalText = nil
+        markdown?.document = MarkdownNode(kind: .document, line: 1, column: 1)
+    }
+
     /// The cover's alt text: what the body says of the same image, else empty (decorative).
     public var coverAlt: String {
         guard let cover = frontMatter?.cover?.value else { return "" }

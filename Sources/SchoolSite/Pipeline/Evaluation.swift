@@ -66,10 +66,11 @@ public struct Evaluation: Sendable {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint)
             }
-            let post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts)
+            var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts)
             let state = PostState.of(post, on: date)
-            return EvaluatedPost(post: post, state: state, diagnostics: findings(for: post, state: state, purpose: purpose, context: context),
-                                 fingerprint: fingerprint)
+            let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
+            if purpose == .build { post.keepOnlyWhatRenders() }
+            return EvaluatedPost(post: post, state: state, diagnostics: diagnostics, fingerprint: fingerprint)
         }
         return Evaluation(date: date, posts: evaluated)
     }
