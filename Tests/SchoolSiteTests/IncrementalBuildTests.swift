@@ -81,7 +81,7 @@ import Testing
         #expect(!site.exists("output/\(Self.oldest)/stray.html"))
     }
 
-    @Test(arguments: ["post", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
+    @Test(arguments: ["post", "title", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
     func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
@@ -90,6 +90,11 @@ import Testing
         case "post":
             let path = "content/posts/\(Self.oldest)/index.md"
             try site.write(path, try site.read(path).replacingOccurrences(of: "News number 0.", with: "News, edited."))
+            try site.approve(Self.oldest)
+        case "title":
+            // The oldest post is on the last news list page and on its category page.
+            let path = "content/posts/\(Self.oldest)/index.md"
+            try site.write(path, try site.read(path).replacingOccurrences(of: "title: Post 0", with: "title: Post zero"))
             try site.approve(Self.oldest)
         case "image":
             try site.write("content/posts/\(Self.pictured)/relay.png", TestSite.redPNG)
@@ -111,6 +116,20 @@ import Testing
         let report = try site.build(on: date).report
         #expect(report.expired == (change == "date" ? [Self.expiring] : []))
         #expect(report.published.contains(Self.oldest) == (change != "removed post"))
+    }
+
+    @Test func onlyTheListPagesShowingAChangedPostAreRenderedAgain() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        let lastPage = "output/page/\((Self.postCount + 1) / 2)/index.html"
+        let (first, last) = (try inode(site, "output/index.html"), try inode(site, lastPage))
+        let path = "content/posts/\(Self.oldest)/index.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "title: Post 0", with: "title: Post zero"))
+        try site.approve(Self.oldest)
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try site.read(lastPage).contains("Post zero"))
+        #expect(try inode(site, lastPage) != last)
+        #expect(try inode(site, "output/index.html") == first)
     }
 
     @Test func anEditedPostIsCheckedAgainEvenWhenCached() throws {

@@ -23,6 +23,12 @@ extension Post {
 }
 
 extension PostListing {
+    /// Every field, for a page signature: an absent summary or cover differs from an empty one.
+    var signature: String {
+        [slug, title, date.description, summary.map { "+\($0)" } ?? "-", author, category, cover.map { "+\($0)" } ?? "-", coverAlt]
+            .joined(separator: "\u{1F}")
+    }
+
     func isNewer(than other: PostListing) -> Bool {
         Self.isListed((date, slug), before: (other.date, other.slug))
     }

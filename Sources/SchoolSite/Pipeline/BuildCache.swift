@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -29,6 +29,8 @@ struct BuildCache: Codable, Sendable {
     var posts: [String: Entry]
     /// The output's other files (news list, category pages, feed, assets) as last written.
     var siteFiles: [OutputStamp]
+    /// The news list and category pages by what they showed (`RenderedSite.pageSignatures`).
+    var pageSignatures: [String: String]
 
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
@@ -63,6 +65,13 @@ struct BuildCache: Codable, Sendable {
         return Dictionary(kept.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The signatures of the news list and category pages still as the last build wrote them.
+    func intactPages(in output: URL) -> [String: String] {
+        let folder = output.path
+        let intact = Set(siteFiles.filter { OutputStamp(path: $0.path, in: folder) == $0 }.map(\.path))
+        return pageSignatures.filter { intact.contains($0.key) }
+    }
+
     /// Whether `output` already is what a build of `evaluation` would write:
     /// every post that is not a draft came from this cache, and the output holds
     /// exactly the files this cache recorded, each as it was written. The build
@@ -84,7 +93,7 @@ struct BuildCache: Codable, Sendable {
 
     /// The results of a build just written to `output`: every post that passed
     /// cleanly (no finding at all) and was fingerprinted, and the other files.
-    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: [String]) {
+    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite) {
         self.key = key
         let folder = output.path
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
@@ -100,7 +109,8 @@ struct BuildCache: Codable, Sendable {
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
-        siteFiles = written.filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
+        siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
+        pageSignatures = written.pageSignatures
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.

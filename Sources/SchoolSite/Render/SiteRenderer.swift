@@ -20,7 +20,10 @@ public struct SiteRenderer: Sendable {
     /// - Parameters:
     ///   - published: the posts to show, newest first.
     ///   - feed: the newest posts, read, for the feed's entries (the first `AtomFeed.entryLimit` are used).
-    public func render(_ published: [PublishedPost], feed: [Post], notices: [String: Notice] = [:]) -> RenderedSite {
+    ///   - previousPages: the signatures of news list and category pages in the previous output,
+    ///     under the same theme and settings; a page whose signature is the same is linked, not rendered.
+    public func render(_ published: [PublishedPost], feed: [Post], notices: [String: Notice] = [:],
+                       previousPages: [String: String] = [:]) -> RenderedSite {
         let context = PageContext(config: site.config)
         var files = published.parallelMap { post in
             switch post {
@@ -29,12 +32,16 @@ public struct SiteRenderer: Sendable {
             }
         }.flatMap { $0 }
         let listings = published.compactMap(\.listing)
-        files += listPages(listings, context: context)
-        files += site.config.policy.categories.parallelMap { categoryPage($0, posts: listings, context: context) }
+        let pages = newsListPages(listings) + site.config.policy.categories.map { categoryListPage($0, posts: listings) }
+        let signatures = pages.parallelMap { $0.signature }
+        files += Array(zip(pages, signatures)).parallelMap { page, signature in
+            previousPages[page.file] == signature ? OutputFile(path: page.file, content: .previous) : page.render(self, context)
+        }
         files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(feed).utf8))))
         let staticFolder = "\(site.theme.folder)/static/"
         files += site.theme.staticFiles.map { OutputFile(path: "assets/" + $0.dropFirst(staticFolder.count), content: .copy(sourcePath: $0)) }
-        return RenderedSite(files: files.sorted { $0.path < $1.path })
+        return RenderedSite(files: files.sorted { $0.path < $1.path },
+                            pageSignatures: Dictionary(uniqueKeysWithValues: zip(pages.map(\.file), signatures)))
     }
 
     private func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
@@ -62,33 +69,62 @@ public struct SiteRenderer: Sendable {
         Set(post.shownImages.map { $0.fileName.split(separator: "/").filter { $0 != "." }.joined(separator: "/") }).sorted()
     }
 
-    private func listPages(_ posts: [PostListing], context: PageContext) -> [OutputFile] {
-        let perPage = site.config.postsPerPage
-        let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
-        return Array(chunks.enumerated()).parallelMap { index, chunk in
-            let number = index + 1
-            let root = number == 1 ? "" : "../../"
-            var values: [String: Any] = [
-                "heading": "Latest news",
-                "posts": chunk.map { context.summary(of: $0, root: root) },
-                "empty": chunk.isEmpty,
-            ]
-            if chunks.count > 1 {
-                var pagination: [String: Any] = ["page": number, "pages": chunks.count]
-                if number > 1 { pagination["newer_url"] = number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/" }
-                if number < chunks.count { pagination["older_url"] = "\(root)page/\(number + 1)/" }
-                values["pagination"] = pagination
-            }
-            let path = number == 1 ? "" : "page/\(number)/"
-            let title = number == 1 ? site.config.title : "\(site.config.title) – page \(number)"
-            return page(title: title, description: "News from \(site.config.school)", path: path, root: root, category: nil,
-                        body: site.theme.render("index", values), notice: nil, context: context)
+    /// A news list or category page, before it is rendered.
+    private struct ListPage: Sendable {
+        var file: String
+        var number: Int
+        var pages: Int
+        /// The category page's category; nil on the news list.
+        var category: String?
+        var posts: [PostListing]
+
+        /// Everything the page shows besides the theme and settings (the build
+        /// cache's key), as one digest.
+        var signature: String {
+            ([file, "\(number)", "\(pages)", category ?? ""] + posts.map(\.signature)).joined(separator: "\u{1E}").sha256
+        }
+
+        func render(_ renderer: SiteRenderer, _ context: PageContext) -> OutputFile {
+            category.map { renderer.renderCategory($0, posts: posts, context: context) } ?? renderer.renderNewsList(self, context: context)
         }
     }
 
-    private func categoryPage(_ name: String, posts: [PostListing], context: PageContext) -> OutputFile {
+    private func newsListPages(_ posts: [PostListing]) -> [ListPage] {
+        let perPage = site.config.postsPerPage
+        let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
+        return chunks.enumerated().map { index, chunk in
+            ListPage(file: index == 0 ? "index.html" : "page/\(index + 1)/index.html", number: index + 1, pages: chunks.count,
+                     category: nil, posts: chunk)
+        }
+    }
+
+    private func categoryListPage(_ name: String, posts: [PostListing]) -> ListPage {
+        ListPage(file: "category/\(name)/index.html", number: 1, pages: 1, category: name, posts: posts.filter { $0.category == name })
+    }
+
+    private func renderNewsList(_ list: ListPage, context: PageContext) -> OutputFile {
+        let number = list.number
+        let root = number == 1 ? "" : "../../"
+        var values: [String: Any] = [
+            "heading": "Latest news",
+            "posts": list.posts.map { context.summary(of: $0, root: root) },
+            "empty": list.posts.isEmpty,
+        ]
+        if list.pages > 1 {
+            var pagination: [String: Any] = ["page": number, "pages": list.pages]
+            if number > 1 { pagination["newer_url"] = number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/" }
+            if number < list.pages { pagination["older_url"] = "\(root)page/\(number + 1)/" }
+            values["pagination"] = pagination
+        }
+        let path = number == 1 ? "" : "page/\(number)/"
+        let title = number == 1 ? site.config.title : "\(site.config.title) – page \(number)"
+        return page(title: title, description: "News from \(site.config.school)", path: path, root: root, category: nil,
+                    body: site.theme.render("index", values), notice: nil, context: context)
+    }
+
+    /// - Parameter posts: the category's posts.
+    private func renderCategory(_ name: String, posts inCategory: [PostListing], context: PageContext) -> OutputFile {
         let root = "../../"
-        let inCategory = posts.filter { $0.category == name }
         let label = PageContext.label(name)
         let body = site.theme.render("category", [
             "category": name, "label": label, "empty": inCategory.isEmpty,
