@@ -32,9 +32,10 @@ struct StagingTree {
         self.files = Set(files.map(\.path))
         var folders = Set<String>()
         for file in files {
-            var parent = (file.path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
+            var parent = file.path
+            while let slash = parent.lastIndex(of: "/") {
+                parent = String(parent[..<slash])
+                guard folders.insert(parent).inserted else { break }
             }
         }
         self.folders = folders
@@ -129,16 +130,7 @@ struct StagingTree {
 
     /// The names in a folder; any that is not UTF-8 makes the tree not reusable.
     private func entries(of folder: String) throws -> [String] {
-        guard let stream = opendir(folder) else { throw NotReusable() }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = try withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                guard let name = String(validatingCString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) else { throw NotReusable() }
-                return name
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        guard let entries = DirectoryListing.entries(of: folder) else { throw NotReusable() }
+        return entries.map(\.name)
     }
 }

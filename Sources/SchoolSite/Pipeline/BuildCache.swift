@@ -11,8 +11,8 @@ import Foundation
 /// program, `site.yml`, the register and the templates (`key`), the post
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
-struct BuildCache: Codable, Sendable {
-    static let formatVersion = 6
+struct BuildCache: Sendable {
+    static let formatVersion = 7
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
@@ -47,11 +47,17 @@ struct BuildCache: Codable, Sendable {
 
     /// The cache for `output`, if there is one made under `key`.
     static func load(for output: URL, key: String) -> BuildCache? {
-        guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.version == formatVersion, cache.key == key
-        else { return nil }
-        return cache
+        guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20) else { return nil }
+        let lines = data.split(separator: UInt8(ascii: "\n")).map { Data($0) }
+        guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first),
+              header.version == formatVersion, header.key == key else { return nil }
+        let chunks = Array(lines.dropFirst()).parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
+        var posts: [String: Entry] = [:]
+        for chunk in chunks {
+            guard let chunk else { return nil }
+            posts.merge(chunk) { first, _ in first }
+        }
+        return BuildCache(key: header.key, posts: posts, siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
     }
 
     /// The entries whose output files are still the ones the last build wrote.
@@ -88,7 +94,11 @@ struct BuildCache: Codable, Sendable {
             }
         }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
-        return (try? Set(FileManager.default.subpathsOfDirectory(atPath: output.path))) == expected
+        return DirectoryListing.subpaths(of: output.path).map(Set.init) == expected
+    }
+
+    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String]) {
+        (self.key, self.posts, self.siteFiles, self.pageSignatures) = (key, posts, siteFiles, pageSignatures)
     }
 
     /// The results of a build just written to `output`: every post that passed
@@ -119,11 +129,34 @@ struct BuildCache: Codable, Sendable {
         // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
         unlink(temporary.path)
-        guard let data = try? JSONEncoder().encode(self), (try? FileWriting.write(data, to: temporary.path)) != nil else {
+        guard let data = encoded(), (try? FileWriting.write(data, to: temporary.path)) != nil else {
             unlink(temporary.path)
             return
         }
         if rename(temporary.path, destination.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// The file is JSON Lines: the header, then the posts in chunks, each line a JSON
+    /// document of its own, so that every core encodes and decodes a share. One
+    /// document took JSONDecoder most of a one-post rebuild's time, on one core.
+    private struct Header: Codable {
+        var version: Int
+        var key: String
+        var siteFiles: [OutputStamp]
+        var pageSignatures: [String: String]
+    }
+
+    private static let postsPerLine = 500
+
+    private func encoded() -> Data? {
+        let slugs = posts.keys.sorted()
+        let chunks = stride(from: 0, to: slugs.count, by: Self.postsPerLine).map { Array(slugs[$0..<min($0 + Self.postsPerLine, slugs.count)]) }
+        let lines = chunks.parallelMap { chunk in
+            try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
+        }
+        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures)),
+              lines.allSatisfy({ $0 != nil }) else { return nil }
+        return ([header] + lines.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
     }
 }
 
