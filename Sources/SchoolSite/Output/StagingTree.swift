@@ -30,15 +30,7 @@ struct StagingTree {
         self.root = root
         self.live = live
         self.files = Set(files.map(\.path))
-        var folders = Set<String>()
-        for file in files {
-            var parent = file.path
-            while let slash = parent.lastIndex(of: "/") {
-                parent = String(parent[..<slash])
-                guard folders.insert(parent).inserted else { break }
-            }
-        }
-        self.folders = folders
+        self.folders = OutputPaths.folders(of: files.map(\.path))
         self.fileMode = fileMode
         self.folderMode = folderMode
     }
