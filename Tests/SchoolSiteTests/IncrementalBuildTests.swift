@@ -132,6 +132,22 @@ import Testing
         #expect(try inode(site, "output/index.html") == first)
     }
 
+    /// Fields that run into each other differently must not give the same page signature.
+    @Test func aListPageIsRenderedAgainWhenTextMovesBetweenFields() throws {
+        func markdown(summary: String, author: String) -> String {
+            TestSite.markdown(title: "Bake sale", date: "2024-06-14", extra: "summary: \(summary)", body: "Cakes.")
+                .replacingOccurrences(of: "author: Mrs A. Patel", with: "author: \(author)")
+        }
+        let slug = "2024-06-14-bake-sale"
+        var files = TestSite.post(slug, markdown(summary: "\"Cakes\\x1fand biscuits\"", author: "Staff"))
+        files["themes/school/templates/index.mustache"] = "{{#posts}}{{summary}}|{{author}}\n{{/posts}}"
+        let site = try TestSite(files)
+        try expectSameAsClean(site, on: "2024-09-02")
+        try site.write("content/posts/\(slug)/index.md", markdown(summary: "Cakes", author: "\"and biscuits\\x1fStaff\""))
+        try site.approve(slug)
+        try expectSameAsClean(site, on: "2024-09-02")
+    }
+
     @Test func anEditedPostIsCheckedAgainEvenWhenCached() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")

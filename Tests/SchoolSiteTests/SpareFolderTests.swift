@@ -119,6 +119,44 @@ import Testing
         #expect(!paths(site, spare).contains("stray.html"))
     }
 
+    /// A link in place of the spare must not be followed: pruning it would
+    /// delete and rewrite whatever it names.
+    @Test(arguments: ["output", "elsewhere"])
+    func aSpareThatIsALinkIsNotFollowed(_ target: String) throws {
+        let site = try site()
+        try buildTwice(site)
+        try site.write("elsewhere/notes.txt", "keep me")
+        try site.remove(".output.spare")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".output.spare").path,
+                                                   withDestinationPath: site.root.appendingPathComponent(target).path)
+        try site.remove(".output.cache.json")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        #expect(status(site, "output")?.isDirectory == true)
+        #expect(try site.read("elsewhere/notes.txt") == "keep me")
+        try expectSameAsClean(site)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try expectSameAsClean(site)
+    }
+
+    /// Modes changed by hand do not carry over: the site gets a clean build's modes.
+    @Test func filesAndFoldersGetTheModesOfACleanBuild() throws {
+        let site = try site()
+        try buildTwice(site)
+        let mask = umask(0)
+        umask(mask)
+        for (path, mode) in [("output/\(Self.plain)/index.html", 0o600), ("output/\(Self.plain)", 0o700), ("output", 0o700)] {
+            #expect(chmod(site.root.appendingPathComponent(path).path, mode_t(mode)) == 0)
+        }
+        for _ in 0..<2 {
+            try site.remove(".output.cache.json")
+            #expect(try site.build(on: "2024-09-02").output != nil)
+            #expect(status(site, "output/\(Self.plain)/index.html").map { $0.mode & 0o7777 } == 0o644 & ~UInt32(mask))
+            for folder in ["output/\(Self.plain)", "output"] {
+                #expect(status(site, folder).map { $0.mode & 0o777 } == 0o755 & ~UInt32(mask), "\(folder)")
+            }
+        }
+    }
+
     @Test func aSpareFolderThatCannotBeReadIsReplaced() throws {
         let site = try site()
         try buildTwice(site)

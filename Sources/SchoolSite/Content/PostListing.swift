@@ -25,8 +25,8 @@ extension Post {
 extension PostListing {
     /// Every field, for a page signature: an absent summary or cover differs from an empty one.
     var signature: String {
-        [slug, title, date.description, summary.map { "+\($0)" } ?? "-", author, category, cover.map { "+\($0)" } ?? "-", coverAlt]
-            .joined(separator: "\u{1F}")
+        PageSignature.fields([slug, title, date.description, summary.map { "+\($0)" } ?? "-", author, category,
+                              cover.map { "+\($0)" } ?? "-", coverAlt])
     }
 
     func isNewer(than other: PostListing) -> Bool {

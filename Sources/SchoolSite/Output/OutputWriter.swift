@@ -45,7 +45,11 @@ public struct OutputWriter: Sendable {
     /// - Returns: the live files the staging folder already shares.
     private func prepare(_ tree: StagingTree) throws -> Set<String> {
         if rename(spare, tree.root) == 0 {
-            do { return try tree.keepOnlyShared() } catch { removeTree(tree.root) }
+            // A spare that is not a real folder of ours, or cannot be pruned, is replaced by an empty folder.
+            if let shared = try? tree.keepOnlyShared() { return shared }
+            guard schoolsite_remove_tree(tree.root) == 0 else {
+                throw failure("\(spare) (the previous site's folders, kept to speed up builds) could not be removed: \(String(cString: strerror(errno))); remove it by hand and build again")
+            }
         }
         guard mkdir(tree.root, 0o755) == 0 else { throw FileWriteError(path: tree.root, code: errno) }
         return []

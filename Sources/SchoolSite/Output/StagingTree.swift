@@ -41,6 +41,8 @@ struct StagingTree {
     /// - Returns: the files kept, each the live file at its path.
     @discardableResult
     func keepOnlyShared() throws -> Set<String> {
+        guard rootIsOwnFolder, let rootStatus = FileStatus(root) else { throw NotReusable() }
+        try setFolderMode(root, rootStatus)
         let top = try entries(of: root)
         let results = top.parallelMap { name -> Result<[String], Error> in
             var kept: [String] = []
@@ -50,6 +52,20 @@ struct StagingTree {
         var kept = Set<String>()
         for result in results { kept.formUnion(try result.get()) }
         return kept
+    }
+
+    /// The root is a real folder of this user's: not a link, which pruning would
+    /// follow into whatever it names (the live site, someone's documents).
+    var rootIsOwnFolder: Bool {
+        var info = stat()
+        return lstat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
+    }
+
+    /// Gives a kept folder the mode a new one gets. Only the permission bits are
+    /// compared: a setgid parent or a default ACL adds others to every new folder.
+    private func setFolderMode(_ path: String, _ status: FileStatus) throws {
+        guard status.mode & 0o777 != folderMode & 0o777 else { return }
+        guard chmod(path, mode_t(folderMode)) == 0 else { throw NotReusable() }
     }
 
     /// The folders the site needs that are missing, parents first (one depth at a time, in parallel).
@@ -108,11 +124,11 @@ struct StagingTree {
                 guard schoolsite_remove_tree(path) == 0 else { throw NotReusable() }
                 return
             }
-            if status.mode & 0o7777 != folderMode { throw NotReusable() }
+            try setFolderMode(path, status)
             for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
             return
         }
-        if files.contains(relative), status.isRegularFile,
+        if files.contains(relative), status.isRegularFile, status.mode & 0o7777 == fileMode,
            let shared = FileStatus("\(live)/\(relative)"), shared.inode == status.inode, shared.device == status.device {
             kept.append(relative)
             return

@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
         /// Everything the page shows besides the theme and settings (the build
         /// cache's key), as one digest.
         var signature: String {
-            ([file, "\(number)", "\(pages)", category ?? ""] + posts.map(\.signature)).joined(separator: "\u{1E}").sha256
+            PageSignature.fields([file, "\(number)", "\(pages)", category.map { "+\($0)" } ?? "-"] + posts.map(\.signature)).sha256
         }
 
         func render(_ renderer: SiteRenderer, _ context: PageContext) -> OutputFile {
