@@ -184,7 +184,7 @@ for n in "${SIZES[@]}"; do
     # beside it and swaps it in, Hugo overwrites its destination in place. The
     # build cache is deleted first, so that every schoolsite build is a full one.
     out="$BENCH_DIR/out-$n"
-    cache="$BENCH_DIR/.out-$n.cache.json"
+    cache="$BENCH_DIR/.out-$n.cache.jsonl"
     schoolsite_build=(bash -c 'rm -f "$1" && exec "${@:2}"' clean-build "$cache" "$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
     alternate "$n posts" "build (1000 people)" schoolsite_build "hugo" hugo_build
@@ -196,7 +196,7 @@ for n in "${SIZES[@]}"; do
     for i in $(seq "$RUNS"); do
         timed_run "$i" "$n posts" "build (empty folder)" "$BIN" build --site "$big" --output "$BENCH_DIR/fresh-$n-$i" --date "$DATE" --quiet
     done
-    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache.json"; done
+    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache.jsonl"; done
     measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
     measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"
     # Incremental rebuilds, with the cache the warm-up leaves: nothing changed,

@@ -44,7 +44,7 @@ import Testing
         #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
         #expect(built.filter { expected[$0.key] != $0.value }.keys.sorted() == [], sourceLocation: sourceLocation)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("clean"))
-        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".clean.cache.json"))
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".clean.cache.jsonl"))
     }
 
     func inode(_ site: TestSite, _ path: String) throws -> Int {
@@ -62,7 +62,7 @@ import Testing
         try expectSameAsClean(site, on: "2024-09-02")
         #expect(try site.read("output/\(newest)/index.html").contains("More news."))
         #expect(try inode(site, page) == before)
-        #expect(site.exists(".output.cache.json"))
+        #expect(site.exists(".output.cache.jsonl"))
     }
 
     @Test func withNothingChangedTheOutputIsLeftAsItIs() throws {
@@ -171,9 +171,9 @@ import Testing
     @Test func aCorruptCacheIsIgnored() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
-        try site.write(".output.cache.json", "{\"version\": 1, \"posts\": [")
+        try site.write(".output.cache.jsonl", "{\"version\": 1, \"posts\": [")
         try expectSameAsClean(site, on: "2024-09-02")
-        try site.remove(".output.cache.json")
+        try site.remove(".output.cache.jsonl")
         try expectSameAsClean(site, on: "2024-09-02")
     }
 

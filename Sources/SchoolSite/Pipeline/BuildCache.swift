@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the last successful build learnt about each post, kept beside the output
-/// folder (`.output.cache.json` for `output/`), so the next build neither checks
+/// folder (`.output.cache.jsonl` for `output/`), so the next build neither checks
 /// nor renders a post that has not changed and links its files from the
 /// previous output instead of writing them again.
 ///
@@ -42,7 +42,7 @@ struct BuildCache: Sendable {
     }
 
     static func location(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache.json")
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache.jsonl")
     }
 
     /// The cache for `output`, if there is one made under `key`.
