@@ -29,8 +29,9 @@ struct StagingTree {
     init(root: String, live: String, files: [OutputFile], fileMode: UInt32, folderMode: UInt32) {
         self.root = root
         self.live = live
-        self.files = Set(files.map(\.path))
-        self.folders = OutputPaths.folders(of: files.map(\.path))
+        let paths = files.map(\.path)
+        self.files = Set(paths)
+        self.folders = OutputPaths.folders(of: paths)
         self.fileMode = fileMode
         self.folderMode = folderMode
     }
@@ -56,7 +57,7 @@ struct StagingTree {
 
     /// The root is a real folder of this user's: not a link, which pruning would
     /// follow into whatever it names (the live site, someone's documents).
-    var rootIsOwnFolder: Bool {
+    private var rootIsOwnFolder: Bool {
         var info = stat()
         return lstat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
     }
@@ -104,7 +105,7 @@ struct StagingTree {
         return link(source, target) == 0
     }
 
-    func remove(_ path: String) throws(FileWriteError) {
+    private func remove(_ path: String) throws(FileWriteError) {
         guard unlink(path) == 0 || errno == ENOENT else { throw FileWriteError(path: path, code: errno) }
     }
 

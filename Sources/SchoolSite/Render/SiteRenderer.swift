@@ -85,7 +85,7 @@ public struct SiteRenderer: Sendable {
         }
 
         func render(_ renderer: SiteRenderer, _ context: PageContext) -> OutputFile {
-            category.map { renderer.renderCategory($0, posts: posts, context: context) } ?? renderer.renderNewsList(self, context: context)
+            category.map { renderer.renderCategory($0, list: self, context: context) } ?? renderer.renderNewsList(self, context: context)
         }
     }
 
@@ -122,13 +122,12 @@ public struct SiteRenderer: Sendable {
                     body: site.theme.render("index", values), notice: nil, context: context)
     }
 
-    /// - Parameter posts: the category's posts.
-    private func renderCategory(_ name: String, posts inCategory: [PostListing], context: PageContext) -> OutputFile {
+    private func renderCategory(_ name: String, list: ListPage, context: PageContext) -> OutputFile {
         let root = "../../"
         let label = PageContext.label(name)
         let body = site.theme.render("category", [
-            "category": name, "label": label, "empty": inCategory.isEmpty,
-            "posts": inCategory.map { context.summary(of: $0, root: root) },
+            "category": name, "label": label, "empty": list.posts.isEmpty,
+            "posts": list.posts.map { context.summary(of: $0, root: root) },
         ])
         return page(title: "\(label) – \(site.config.title)", description: "\(label) news from \(site.config.school)",
                     path: "category/\(name)/", root: root, category: name, body: body, notice: nil, context: context)
