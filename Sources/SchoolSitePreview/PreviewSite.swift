@@ -26,8 +26,7 @@ struct PreviewSite: Sendable {
         let site = try Site.load(at: sitePath)
         let day = date ?? site.today
         let evaluation = Evaluation.evaluate(site, on: day, for: .review)
-        let bySlug = Dictionary(evaluation.posts.map { ($0.post.slug, $0) }) { first, _ in first }
-        let ordered = evaluation.posts.map(\.post).sortedNewestFirst().compactMap { bySlug[$0.slug] }
+        let ordered = evaluation.posts.sorted { $0.isNewer(than: $1) }
         let pages = ordered.filter { $0.post.frontMatter != nil && $0.post.markdown != nil }
         let notices = Dictionary(pages.map { ($0.post.slug, PostBanner.notice(for: $0)) }) { first, _ in first }
         let rendered = SiteRenderer(site: site).render(posts: pages.map(\.post), notices: notices)

@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
         let slugs = posts.map { URL(fileURLWithPath: $0).lastPathComponent }
-        let evaluation = Evaluation.evaluate(site, on: dateOptions.day ?? site.today, for: .review, only: slugs.isEmpty ? nil : Set(slugs))
+        let evaluation = Evaluation.review(site, on: dateOptions.day ?? site.today, only: slugs.isEmpty ? nil : Set(slugs))
         let unknown = Set(slugs).subtracting(evaluation.posts.map(\.post.slug))
         guard unknown.isEmpty else {
             reporter.error("No post folder \(unknown.sorted().joined(separator: ", ")) under content/posts; give a folder like content/posts/2024-06-14-sports-day or its slug.")

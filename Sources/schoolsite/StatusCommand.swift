@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
-        let lines = PostStatus.list(Evaluation.evaluate(site, on: dateOptions.day ?? site.today, for: .review))
+        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today))
         if format == .json {
             print(JSONOutput.encode(lines))
             return

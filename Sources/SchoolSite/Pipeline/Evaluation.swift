@@ -6,11 +6,19 @@ public struct EvaluatedPost: Sendable {
     public var diagnostics: [Diagnostic]
     /// Set when the result came from the build cache: the post was then not read.
     var cached: BuildCache.Entry? = nil
-    /// The post folder's fingerprint, taken before it was read (`build` only).
+    /// The post folder's fingerprint, taken before it was read (when there is a cache to match it against).
     var fingerprint: String? = nil
 
     /// The post as the news list shows it, read or cached.
     var listing: PostListing? { cached?.listing ?? post.listing }
+
+    /// The post's date, read or cached.
+    var date: Day? { post.frontMatter?.date ?? cached?.listing?.date }
+
+    /// The order the site lists posts in (`PostListing.isListed`): newest first, unreadable dates last.
+    public func isNewer(than other: EvaluatedPost) -> Bool {
+        PostListing.isListed((date, post.slug), before: (other.date, other.post.slug))
+    }
 }
 
 /// The outcome of checking a site's posts as of one day: what `build`, `check`
@@ -51,16 +59,29 @@ public struct Evaluation: Sendable {
         evaluate(site, on: date, for: purpose, only: only, cache: [:])
     }
 
-    /// - Parameter cache: for `build`, earlier results by slug; one whose post
-    ///   folder is unchanged and that holds on `date` is taken without reading the post.
+    /// `check` and `status`: every post as `evaluate(_:on:for: .review)` finds it,
+    /// except that a post the last build of the site's `output/` checked and found
+    /// clean, unchanged since and holding on `date`, is taken from that build's
+    /// cache without being read. The cache is only read.
+    ///
+    /// Only published and scheduled results are taken: a build checks those as
+    /// a review does, but never checks an expired post, which a review reports.
+    public static func review(_ site: Site, on date: Day, only: Set<String>? = nil) -> Evaluation {
+        let cache = BuildCache.load(for: SiteBuild.outputFolder(of: site.directory, given: nil), key: BuildCache.key(for: site))
+        let checked = cache?.posts.filter { $0.value.state == .published || $0.value.state == .scheduled } ?? [:]
+        return evaluate(site, on: date, for: .review, only: only, cache: checked)
+    }
+
+    /// - Parameter cache: earlier results by slug; one whose post folder is
+    ///   unchanged and that holds on `date` is taken without reading the post.
     static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
                          cache: [String: BuildCache.Entry]) -> Evaluation {
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
             let folder = PostLoader.folder(of: slug)
-            // Drafts are never fingerprinted: a build does not look inside them.
-            let fingerprint = purpose == .build && site.directory.exists("\(folder)/\(PostLoader.approvalFile)")
+            // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
+            let fingerprint = (purpose == .build || !cache.isEmpty) && site.directory.exists("\(folder)/\(PostLoader.approvalFile)")
                 ? FolderFingerprint.of(folder, in: site.directory) : nil
             if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
@@ -87,19 +108,5 @@ public struct Evaluation: Sendable {
         default:
             return Policy.check(post, in: context)
         }
-    }
-}
-
-extension Array where Element == Post {
-    /// Newest first, by date then slug: the order the site lists posts in.
-    public func sortedNewestFirst() -> [Post] {
-        sorted { $0.isNewer(than: $1) }
-    }
-}
-
-extension Post {
-    /// The order posts are listed in (`PostListing.isListed`); unreadable dates last.
-    func isNewer(than other: Post) -> Bool {
-        PostListing.isListed((frontMatter?.date, slug), before: (other.frontMatter?.date, other.slug))
     }
 }

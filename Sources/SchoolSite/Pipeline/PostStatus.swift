@@ -12,10 +12,10 @@ public struct PostStatus: Sendable, Codable {
 
     /// Every post of the evaluation, newest first.
     public static func list(_ evaluation: Evaluation) -> [PostStatus] {
-        evaluation.posts.sorted { $0.post.isNewer(than: $1.post) }.map { evaluated in
+        evaluation.posts.sorted { $0.isNewer(than: $1) }.map { evaluated in
             let errors = evaluated.diagnostics.filter { $0.severity == .error }
             return PostStatus(slug: evaluated.post.slug, state: state(of: evaluated, errors: errors),
-                              date: evaluated.post.frontMatter?.date.description,
+                              date: evaluated.date?.description,
                               errors: errors.count, warnings: evaluated.diagnostics.count - errors.count)
         }
     }

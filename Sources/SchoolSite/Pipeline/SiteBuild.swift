@@ -18,10 +18,7 @@ public enum SiteBuild {
     ///   - outputPath: default `output` inside the site folder.
     ///   - date: default today in the site's time zone.
     public static func run(site sitePath: String, output outputPath: String?, date: Day?) throws(SiteError) -> Result {
-        let directory = SiteDirectory(sitePath)
-        // Through a symlinked output folder to where it points: the swap replaces that folder, not the link.
-        let output = (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output"))
-            .standardizedFileURL.resolvingSymlinksInPath()
+        let output = outputFolder(of: SiteDirectory(sitePath), given: outputPath)
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
         let lock = try BuildLock(for: output)
@@ -44,6 +41,14 @@ public enum SiteBuild {
         try writer.write(rendered)
         BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered).save(for: output)
         return Result(report: BuildReport(evaluation), output: output)
+    }
+
+    /// Where a build of the site writes: `outputPath`, or `output` inside the site
+    /// folder; through a symlinked folder to where it points, as the swap replaces
+    /// that folder, not the link.
+    static func outputFolder(of directory: SiteDirectory, given outputPath: String?) -> URL {
+        (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output"))
+            .standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// The feed shows the newest posts in full, so those must be read, and what

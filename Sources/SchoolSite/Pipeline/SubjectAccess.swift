@@ -21,7 +21,7 @@ public struct SubjectAccess: Sendable, Codable {
     public var posts: [Mention]
 
     public static func report(for id: String, in evaluation: Evaluation, site: Site) -> SubjectAccess {
-        let mentions = evaluation.posts.sorted { $0.post.isNewer(than: $1.post) }.compactMap { evaluated -> Mention? in
+        let mentions = evaluation.posts.sorted { $0.isNewer(than: $1) }.compactMap { evaluated -> Mention? in
             let post = evaluated.post
             let listed = post.frontMatter?.people.contains { $0.id == id } ?? false
             let images = post.frontMatter?.photos.filter { $0.people.contains { $0.id == id } }.map(\.file) ?? []
