@@ -12,13 +12,13 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     struct Entry: Codable, Sendable {
         var fingerprint: String
         var state: PostState
         var sensitivity: DateSensitivity
-        /// For published posts.
+        /// As the news list would show the post (its date also orders `status`).
         var listing: PostListing?
         /// The post's files in the output folder (page, images) as last written.
         var files: [OutputStamp]
