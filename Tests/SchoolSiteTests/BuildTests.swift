@@ -27,6 +27,19 @@ import Testing
         #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("Secret draft") })
     }
 
+    @Test func templateValuesAreEscapedAndTheBodyIsNot() throws {
+        // A YAML string ending in a control character (BEL), which HTML may not hold even escaped.
+        let title = #""Fish & chips <b>\"Year 3's\"</b>\a""#
+        let site = try site(TestSite.post("2024-07-01-chips", TestSite.markdown(title: title, date: "2024-07-01", body: "*Lovely* chips.")))
+        let result = try site.build(on: "2024-09-02")
+        #expect(result.output != nil, "\(result.report.diagnostics)")
+        let page = try site.read("output/2024-07-01-chips/index.html")
+        let escaped = "Fish &amp; chips &lt;b&gt;&quot;Year 3&apos;s&quot;&lt;/b&gt;"
+        #expect(page.contains("<h1>\(escaped)</h1>"))
+        #expect(page.contains("<title>\(escaped) – Test School News</title>"))
+        #expect(page.contains("<em>Lovely</em> chips."))
+    }
+
     @Test func consentWithdrawnAfterPublishingRefusesAndKeepsTheOldSite() throws {
         let site = try site()
         #expect(try site.build(on: "2024-09-02").output != nil)

@@ -46,12 +46,13 @@ import Testing
     }
 
     @Test func brokenTemplateNamesFileAndLine() throws {
-        let site = try TestSite(["themes/school/templates/post.mustache": "<h1>\n{{#post}}{{title}}\n"])
+        let site = try TestSite(["themes/school/templates/post.mustache": "<h1>\n<p>{{/post}}\n"])
         do {
             _ = try site.load()
             Issue.record("a broken template must stop the build")
         } catch let error as SiteError {
             #expect(error.diagnostics.first?.location.file == "themes/school/templates/post.mustache")
+            #expect(error.diagnostics.first?.location.line == 2)
             #expect(error.diagnostics.first?.rule == "theme.template")
         }
     }

@@ -3,6 +3,7 @@
 public enum MarkupEscaping {
     /// Escapes `& < > " '`; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: needsLook) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -19,5 +20,15 @@ public enum MarkupEscaping {
             }
         }
         return result
+    }
+
+    /// Whether a UTF-8 byte may start something `escape` changes: a character
+    /// it escapes, a control character, or the lead byte of U+FFFE and U+FFFF.
+    /// Most text has none, and is then returned as it is without a scalar walk.
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
+        default: byte < 0x20
+        }
     }
 }
