@@ -14,7 +14,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let formatVersion = 8
 
-    struct Entry: Codable, Sendable {
+    struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String
         var state: PostState
         var sensitivity: DateSensitivity
@@ -31,6 +31,9 @@ struct BuildCache: Sendable {
     var siteFiles: [OutputStamp]
     /// The news list and category pages by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
+    /// The post lines of the file this cache was read from, with the posts each
+    /// holds, so that saving the next cache copies the lines that have not changed.
+    private var lines: [(slugs: [String], line: Data)] = []
 
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
@@ -51,13 +54,17 @@ struct BuildCache: Sendable {
         let lines = Self.lines(of: data)
         guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first),
               header.version == formatVersion, header.key == key else { return nil }
-        let chunks = Array(lines.dropFirst()).parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
+        let postLines = Array(lines.dropFirst())
+        let chunks = postLines.parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         var posts: [String: Entry] = [:]
-        for chunk in chunks {
+        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
+        for (chunk, line) in zip(chunks, postLines) {
             guard let chunk else { return nil }
             posts.merge(chunk) { first, _ in first }
+            cache.lines.append((Array(chunk.keys), line))
         }
-        return BuildCache(key: header.key, posts: posts, siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
+        cache.posts = posts
+        return cache
     }
 
     /// The entries whose output files are still the ones the last build wrote.
@@ -119,12 +126,15 @@ struct BuildCache: Sendable {
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
-    func save(for output: URL) {
+    /// - Parameters:
+    ///   - previous: the cache this build started from, whose unchanged lines are copied.
+    ///   - postsPerLine: how many posts a line encoded afresh holds.
+    func save(for output: URL, reusing previous: BuildCache?, postsPerLine: Int = 500) {
         let destination = BuildCache.location(for: output)
         // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
         unlink(temporary.path)
-        guard let data = encoded(), (try? FileWriting.write(data, to: temporary.path)) != nil else {
+        guard let data = encoded(reusing: previous, postsPerLine: postsPerLine), (try? FileWriting.write(data, to: temporary.path)) != nil else {
             unlink(temporary.path)
             return
         }
@@ -140,8 +150,6 @@ struct BuildCache: Sendable {
         var siteFiles: [OutputStamp]
         var pageSignatures: [String: String]
     }
-
-    private static let postsPerLine = 500
 
     /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
     private static func lines(of data: Data) -> [Data] {
@@ -159,15 +167,33 @@ struct BuildCache: Sendable {
         }
     }
 
-    private func encoded() -> Data? {
-        let slugs = posts.keys.sorted()
-        let chunks = stride(from: 0, to: slugs.count, by: Self.postsPerLine).map { Array(slugs[$0..<min($0 + Self.postsPerLine, slugs.count)]) }
-        let lines = chunks.parallelMap { chunk in
+    /// A line of `previous` whose posts are all here, unchanged, is copied as
+    /// it is (after a rebuild, most are); the other posts are encoded afresh.
+    /// An output file linked from the previous site keeps its status, so an
+    /// unchanged post's entry is equal to the one read.
+    private func encoded(reusing previous: BuildCache?, postsPerLine: Int) -> Data? {
+        var copied: [Data] = []
+        var chunks: [[String]] = []
+        var placed = Set<String>()
+        if let previous, previous.key == key {
+            for (slugs, line) in previous.lines {
+                let current = slugs.filter { posts[$0] != nil && !placed.contains($0) }
+                if current.count == slugs.count && current.allSatisfy({ posts[$0] == previous.posts[$0] }) {
+                    copied.append(line)
+                } else if !current.isEmpty {
+                    chunks.append(current)
+                }
+                placed.formUnion(current)
+            }
+        }
+        let fresh = posts.keys.filter { !placed.contains($0) }.sorted()
+        chunks += stride(from: 0, to: fresh.count, by: postsPerLine).map { Array(fresh[$0..<min($0 + postsPerLine, fresh.count)]) }
+        let encoded = chunks.parallelMap { chunk in
             try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
         }
         guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures)),
-              lines.allSatisfy({ $0 != nil }) else { return nil }
-        return ([header] + lines.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
+              encoded.allSatisfy({ $0 != nil }) else { return nil }
+        return ([header] + copied + encoded.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
     }
 }
 

@@ -39,7 +39,7 @@ public enum SiteBuild {
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: published.prefix(AtomFeed.entryLimit).map(\.post.post), previousPages: cache?.intactPages(in: output) ?? [:])
         try writer.write(rendered)
-        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered).save(for: output)
+        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered).save(for: output, reusing: cache)
         return Result(report: BuildReport(evaluation), output: output)
     }
 
