@@ -81,6 +81,22 @@ import Testing
         #expect(!site.exists("output/\(Self.oldest)/stray.html"))
     }
 
+    /// The rebuild does not list the output: it compares the folders' file system data with the cache's.
+    @Test(arguments: ["stray.html", "page/stray.html", "empty/", "category/update/more/"])
+    func anythingAddedToTheOutputMakesARealBuild(_ added: String) throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        let folder = try inode(site, "output")
+        if added.hasSuffix("/") {
+            try FileManager.default.createDirectory(at: site.root.appendingPathComponent("output/\(added)"), withIntermediateDirectories: false)
+        } else {
+            try site.write("output/\(added)", "<p>stray")
+        }
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, "output") != folder)
+        #expect(!site.exists("output/\(added)"))
+    }
+
     @Test(arguments: ["post", "title", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
     func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
         let site = try site()

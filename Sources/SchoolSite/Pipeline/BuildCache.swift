@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String
@@ -31,6 +31,8 @@ struct BuildCache: Sendable {
     var siteFiles: [OutputStamp]
     /// The news list and category pages by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
+    /// The output's folders as the build left them (`folderDigest`).
+    var folders: String?
     /// The post lines of the file this cache was read from, with the posts each
     /// holds, so that saving the next cache copies the lines that have not changed.
     private var lines: [(slugs: [String], line: Data)] = []
@@ -57,7 +59,7 @@ struct BuildCache: Sendable {
         let postLines = Array(lines.dropFirst())
         let chunks = postLines.parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         var posts: [String: Entry] = [:]
-        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
+        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures, folders: header.folders)
         for (chunk, line) in zip(chunks, postLines) {
             guard let chunk else { return nil }
             posts.merge(chunk) { first, _ in first }
@@ -93,14 +95,30 @@ struct BuildCache: Sendable {
         let read = evaluation.posts.filter { $0.state != .draft }
         guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
-        let files = siteFiles.map(\.path) + posts.values.flatMap { $0.files.map(\.path) }
-        let expected = Set(files).union(OutputPaths.folders(of: files))
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
-        return DirectoryListing.subpaths(of: output.path).map(Set.init) == expected
+        return folders != nil && Self.folderDigest(of: allFiles, in: output.path) == folders
     }
 
-    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String]) {
-        (self.key, self.posts, self.siteFiles, self.pageSignatures) = (key, posts, siteFiles, pageSignatures)
+    private var allFiles: [String] {
+        siteFiles.map(\.path) + posts.values.flatMap { $0.files.map(\.path) }
+    }
+
+    /// The output folder and every folder in it that holds `files`, by their
+    /// file system data, as one digest. Adding, removing or renaming an entry
+    /// changes its folder's modification and change times, and the change time
+    /// cannot be set back, so an equal digest shows that the output holds no
+    /// more than it did, without listing 10,000 folders.
+    private static func folderDigest(of files: [String], in output: String) -> String? {
+        var described: [String] = []
+        for folder in [""] + OutputPaths.folders(of: files).sorted() {
+            guard let status = FileStatus(folder.isEmpty ? output : "\(output)/\(folder)"), status.isDirectory else { return nil }
+            described.append("\(folder)\u{0}\(status)")
+        }
+        return described.joined(separator: "\n").sha256
+    }
+
+    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: String?) {
+        (self.key, self.posts, self.siteFiles, self.pageSignatures, self.folders) = (key, posts, siteFiles, pageSignatures, folders)
     }
 
     /// The results of a build just written to `output`: every post that passed
@@ -123,6 +141,7 @@ struct BuildCache: Sendable {
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
         siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
         pageSignatures = written.pageSignatures
+        folders = Self.folderDigest(of: allFiles, in: folder)
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
@@ -149,6 +168,7 @@ struct BuildCache: Sendable {
         var key: String
         var siteFiles: [OutputStamp]
         var pageSignatures: [String: String]
+        var folders: String?
     }
 
     /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
@@ -191,7 +211,7 @@ struct BuildCache: Sendable {
         let encoded = chunks.parallelMap { chunk in
             try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
         }
-        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures)),
+        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures, folders: folders)),
               encoded.allSatisfy({ $0 != nil }) else { return nil }
         return ([header] + copied + encoded.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
     }

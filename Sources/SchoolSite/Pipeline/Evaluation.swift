@@ -37,14 +37,17 @@ public struct Evaluation: Sendable {
     public var diagnostics: [Diagnostic] { posts.flatMap(\.diagnostics).sorted() }
     public var hasErrors: Bool { posts.contains { $0.diagnostics.hasErrors } }
 
+    // These read fields through indices: a closure over the posts themselves
+    // copies each (a large struct), which showed in a no-change rebuild's profile.
     public func slugs(in state: PostState) -> [String] {
-        posts.filter { $0.state == state }.map(\.post.slug)
+        posts.indices.compactMap { posts[$0].state == state ? posts[$0].post.slug : nil }
     }
 
     /// Published posts, newest first (by date, then slug), as the site lists them.
     var published: [(post: EvaluatedPost, listing: PostListing)] {
-        posts.compactMap { post in post.state == .published ? post.listing.map { (post, $0) } : nil }
-            .sorted { $0.listing.isNewer(than: $1.listing) }
+        let listings = posts.map { $0.state == .published ? $0.listing : nil }
+        let order = listings.indices.filter { listings[$0] != nil }.sorted { listings[$0]!.isNewer(than: listings[$1]!) }
+        return order.map { (posts[$0], listings[$0]!) }
     }
 
     /// Takes the results of `other` in place of the posts `slugs` here; one that

@@ -28,17 +28,4 @@ enum DirectoryListing {
         }
         return entries
     }
-
-    /// Every path below `folder`, folders included, as `a`, `a/b`; nil as for `entries`.
-    static func subpaths(of folder: String) -> [String]? {
-        guard let top = entries(of: folder) else { return nil }
-        var paths: [String] = []
-        for entry in top {
-            paths.append(entry.name)
-            guard entry.isFolder else { continue }
-            guard let below = subpaths(of: "\(folder)/\(entry.name)") else { return nil }
-            paths += below.map { "\(entry.name)/\($0)" }
-        }
-        return paths
-    }
 }
