@@ -109,12 +109,12 @@ struct BuildCache: Sendable {
     /// cannot be set back, so an equal digest shows that the output holds no
     /// more than it did, without listing 10,000 folders.
     private static func folderDigest(of files: [String], in output: String) -> String? {
-        var described: [String] = []
-        for folder in [""] + OutputPaths.folders(of: files).sorted() {
+        let described = ([""] + OutputPaths.folders(of: files).sorted()).parallelMap { folder -> String? in
             guard let status = FileStatus(folder.isEmpty ? output : "\(output)/\(folder)"), status.isDirectory else { return nil }
-            described.append("\(folder)\u{0}\(status)")
+            return "\(folder)\u{0}\(status)"
         }
-        return described.joined(separator: "\n").sha256
+        guard described.allSatisfy({ $0 != nil }) else { return nil }
+        return described.compactMap { $0 }.joined(separator: "\n").sha256
     }
 
     private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: String?) {

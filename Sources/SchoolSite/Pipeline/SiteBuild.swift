@@ -32,9 +32,8 @@ public enum SiteBuild {
         if let cache, cache.isCurrent(for: evaluation, in: output) {
             return Result(report: BuildReport(evaluation), output: output)
         }
-        readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
+        let published = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
-        let published = evaluation.published
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: published.prefix(AtomFeed.entryLimit).map(\.post.post), previousPages: cache?.intactPages(in: output) ?? [:])
@@ -54,10 +53,12 @@ public enum SiteBuild {
     /// The feed shows the newest posts in full, so those must be read, and what
     /// is read is checked. Each round reads cached posts only, and each of them
     /// is then read or gone (its folder removed meanwhile), so the loop ends.
-    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, site: Site) {
+    /// - Returns: `evaluation.published`, the first `count` read.
+    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, site: Site) -> [(post: EvaluatedPost, listing: PostListing)] {
         while true {
-            let cached = Set(evaluation.published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
-            guard !cached.isEmpty else { return }
+            let published = evaluation.published
+            let cached = Set(published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
+            guard !cached.isEmpty else { return published }
             evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:]))
         }
     }

@@ -32,7 +32,9 @@ public struct SiteRenderer: Sendable {
             }
         }.flatMap { $0 }
         let listings = published.compactMap(\.listing)
-        let pages = newsListPages(listings) + site.config.policy.categories.map { categoryListPage($0, posts: listings) }
+        // Each post is on a news list page and on its category's page: its part of their signatures is made once.
+        let listed = Array(zip(listings, listings.parallelMap(\.signature)))
+        let pages = newsListPages(listed) + site.config.policy.categories.map { categoryListPage($0, posts: listed) }
         let signatures = pages.parallelMap { $0.signature }
         files += Array(zip(pages, signatures)).parallelMap { page, signature in
             previousPages[page.file] == signature ? OutputFile(path: page.file, content: .previous) : page.render(self, context)
@@ -77,11 +79,13 @@ public struct SiteRenderer: Sendable {
         /// The category page's category; nil on the news list.
         var category: String?
         var posts: [PostListing]
+        /// `PostListing.signature` of each of `posts`.
+        var postSignatures: [String]
 
         /// Everything the page shows besides the theme and settings (the build
         /// cache's key), as one digest.
         var signature: String {
-            PageSignature.fields([file, "\(number)", "\(pages)", category.map { "+\($0)" } ?? "-"] + posts.map(\.signature)).sha256
+            PageSignature.fields([file, "\(number)", "\(pages)", category.map { "+\($0)" } ?? "-"] + postSignatures).sha256
         }
 
         func render(_ renderer: SiteRenderer, _ context: PageContext) -> OutputFile {
@@ -89,17 +93,18 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func newsListPages(_ posts: [PostListing]) -> [ListPage] {
+    private func newsListPages(_ posts: [(PostListing, String)]) -> [ListPage] {
         let perPage = site.config.postsPerPage
-        let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { Array(posts[$0..<min($0 + perPage, posts.count)]) }
+        let chunks = stride(from: 0, to: max(posts.count, 1), by: perPage).map { posts[$0..<min($0 + perPage, posts.count)] }
         return chunks.enumerated().map { index, chunk in
             ListPage(file: index == 0 ? "index.html" : "page/\(index + 1)/index.html", number: index + 1, pages: chunks.count,
-                     category: nil, posts: chunk)
+                     category: nil, posts: chunk.map(\.0), postSignatures: chunk.map(\.1))
         }
     }
 
-    private func categoryListPage(_ name: String, posts: [PostListing]) -> ListPage {
-        ListPage(file: "category/\(name)/index.html", number: 1, pages: 1, category: name, posts: posts.filter { $0.category == name })
+    private func categoryListPage(_ name: String, posts: [(PostListing, String)]) -> ListPage {
+        let shown = posts.filter { $0.0.category == name }
+        return ListPage(file: "category/\(name)/index.html", number: 1, pages: 1, category: name, posts: shown.map(\.0), postSignatures: shown.map(\.1))
     }
 
     private func renderNewsList(_ list: ListPage, context: PageContext) -> OutputFile {
