@@ -97,6 +97,23 @@ import Testing
         #expect(!site.exists("output/\(added)"))
     }
 
+    @Test func aNewPostGetsItsFoldersWhenTheBuildStartsFromTheSpare() throws {
+        let site = try site()
+        try expectSameAsClean(site, on: "2024-09-02")
+        // A second build that writes keeps the first one's folders as the spare.
+        let path = "content/posts/\(Self.oldest)/index.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "News number 0.", with: "News, edited."))
+        try site.approve(Self.oldest)
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(site.exists(".output.spare/\(Self.oldest)"))
+        // One post more: its own folder, and a 14th news list page (two a page).
+        try site.write("content/posts/2024-08-01-new/index.md", TestSite.markdown(title: "New", date: "2024-08-01", body: "Fresh news."))
+        try site.approve("2024-08-01-new")
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(site.exists("output/2024-08-01-new/index.html"))
+        #expect(site.exists("output/page/14/index.html"))
+    }
+
     @Test(arguments: ["post", "title", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
     func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
         let site = try site()

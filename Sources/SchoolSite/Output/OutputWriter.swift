@@ -25,10 +25,10 @@ public struct OutputWriter: Sendable {
         let modes = Self.creationModes()
         let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
         do {
-            let shared = try prepare(tree)
-            try tree.makeFolders()
+            let kept = try prepare(tree)
+            try tree.makeFolders(existing: kept.folders)
             let failures = rendered.files.parallelMap { file -> Error? in
-                do { try place(file, in: tree, isShared: shared.contains(file.path)) } catch { return error }
+                do { try place(file, in: tree, isShared: kept.files.contains(file.path)) } catch { return error }
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
@@ -42,8 +42,8 @@ public struct OutputWriter: Sendable {
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.
-    /// - Returns: the live files the staging folder already shares.
-    private func prepare(_ tree: StagingTree) throws -> Set<String> {
+    /// - Returns: the folders and the live files the staging folder already has.
+    private func prepare(_ tree: StagingTree) throws -> StagingTree.Kept {
         if rename(spare, tree.root) == 0 {
             // A spare that is not a real folder of ours, or cannot be pruned, is replaced by an empty folder.
             if let shared = try? tree.keepOnlyShared() { return shared }
@@ -52,7 +52,7 @@ public struct OutputWriter: Sendable {
             }
         }
         guard mkdir(tree.root, 0o755) == 0 else { throw FileWriteError(path: tree.root, code: errno) }
-        return []
+        return StagingTree.Kept()
     }
 
     private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws {

@@ -36,22 +36,32 @@ struct StagingTree {
         self.folderMode = folderMode
     }
 
+    /// What `keepOnlyShared` kept.
+    struct Kept {
+        /// Each the live file at its path.
+        var files = Set<String>()
+        var folders = Set<String>()
+    }
+
     /// Removes every entry but the site's folders and the files already shared
     /// with the live site at the same path, so the tree holds nothing the live
     /// site does not. Used before writing, and on the previous site after the swap.
-    /// - Returns: the files kept, each the live file at its path.
     @discardableResult
-    func keepOnlyShared() throws -> Set<String> {
+    func keepOnlyShared() throws -> Kept {
         guard rootIsOwnFolder, let rootStatus = FileStatus(root) else { throw NotReusable() }
         try setFolderMode(root, rootStatus)
         let top = try entries(of: root)
-        let results = top.parallelMap { name -> Result<[String], Error> in
-            var kept: [String] = []
+        let results = top.parallelMap { name -> Result<Kept, Error> in
+            var kept = Kept()
             do { try prune(name, keeping: &kept) } catch { return .failure(error) }
             return .success(kept)
         }
-        var kept = Set<String>()
-        for result in results { kept.formUnion(try result.get()) }
+        var kept = Kept()
+        for result in results {
+            let part = try result.get()
+            kept.files.formUnion(part.files)
+            kept.folders.formUnion(part.folders)
+        }
         return kept
     }
 
@@ -69,9 +79,9 @@ struct StagingTree {
         guard chmod(path, mode_t(folderMode)) == 0 else { throw NotReusable() }
     }
 
-    /// The folders the site needs that are missing, parents first (one depth at a time, in parallel).
-    func makeFolders() throws(FileWriteError) {
-        let byDepth = Dictionary(grouping: folders) { $0.count(where: { $0 == "/" }) }
+    /// The folders the site needs but for those `existing`, parents first (one depth at a time, in parallel).
+    func makeFolders(existing: Set<String>) throws(FileWriteError) {
+        let byDepth = Dictionary(grouping: folders.subtracting(existing)) { $0.count(where: { $0 == "/" }) }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.parallelMap { folder -> FileWriteError? in
                 let path = "\(root)/\(folder)"
@@ -117,7 +127,7 @@ struct StagingTree {
 
     /// `relative` (below the root) goes unless the site needs it: a folder
     /// is then pruned in turn, a file kept only if it is the live one.
-    private func prune(_ relative: String, keeping kept: inout [String]) throws {
+    private func prune(_ relative: String, keeping kept: inout Kept) throws {
         let path = "\(root)/\(relative)"
         guard let status = FileStatus(path) else { return }
         if status.isDirectory {
@@ -126,12 +136,13 @@ struct StagingTree {
                 return
             }
             try setFolderMode(path, status)
+            kept.folders.insert(relative)
             for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
             return
         }
         if files.contains(relative), status.isRegularFile, status.mode & 0o7777 == fileMode,
            let shared = FileStatus("\(live)/\(relative)"), shared.inode == status.inode, shared.device == status.device {
-            kept.append(relative)
+            kept.files.insert(relative)
             return
         }
         guard unlink(path) == 0 || errno == ENOENT else { throw NotReusable() }
