@@ -3,7 +3,7 @@ import json
 import os
 import stat
 
-from conftest import DRAFT_SLUG, SAMPLE_DATE, run
+from conftest import DRAFT_SLUG, SAMPLE_DATE, build, run
 
 
 def test_new_makes_a_draft_and_never_overwrites(site):
@@ -42,6 +42,30 @@ def test_check_json_is_the_build_report(site):
     assert set(report) == {"ok", "date", "published", "scheduled", "expired", "drafts", "diagnostics"}
     assert report["ok"] is False and report["drafts"] == [DRAFT_SLUG]
     assert set(report["diagnostics"][0]) == {"file", "line", "column", "severity", "rule", "message"}
+
+
+def test_check_and_status_after_a_build_say_what_they_say_without_one(site):
+    def check_and_status():
+        check = run("check", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")
+        status = run("status", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")
+        return check.returncode, json.loads(check.stdout), json.loads(status.stdout)
+
+    unbuilt = check_and_status()
+    assert build(site).returncode == 0
+    cache = site / ".output.cache.jsonl"
+    written = (cache.read_bytes(), cache.stat().st_mtime_ns)
+    assert check_and_status() == unbuilt
+    assert (cache.read_bytes(), cache.stat().st_mtime_ns) == written, "check and status only read the cache"
+
+    # A post edited after the build is read again, not taken from the cache.
+    index = site / "content/posts/2026-07-10-sports-day/index.md"
+    index.write_text(index.read_text() + "\nOne more line.\n")
+    code, report, status = check_and_status()
+    assert code == 1
+    assert [(d["file"], d["rule"]) for d in report["diagnostics"] if d["rule"] == "approval.stale"] == [
+        ("content/posts/2026-07-10-sports-day/approval.json", "approval.stale")]
+    cache.unlink()
+    assert check_and_status() == (code, report, status)
 
 
 def test_status_one_line_per_post_newest_first(site):
