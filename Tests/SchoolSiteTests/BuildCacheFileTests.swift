@@ -50,19 +50,45 @@ import Testing
         try site.approve(edited)
         #expect(try site.build(on: "2024-09-02").output != nil)
         // Two entries changed: the edited post's, and that of the post edited
-        // before, whose page was new in the last build and is linked now. Their
-        // lines (posts 0–3 and 4–7) are encoded again, the other five copied.
+        // before, whose page was new in the last build and is linked now.
         let rebuilt = try load(site)
         #expect(rebuilt.posts.count == Self.postCount)
         #expect(rebuilt.posts.filter { $0.value != first.posts[$0.key] }.keys.sorted() == [Self.slug(0), edited])
+        // Saved from the seven-line file, four a line: the lines of the changed
+        // posts (0–3 and 4–7) are encoded again, the other five copied.
+        rebuilt.save(for: output, reusing: split, postsPerLine: 4)
         let after = try lines(site)
         #expect(after.count == 1 + 7)
         #expect(Set(after).intersection(before.dropFirst()).count == 5)
+        // Six a line: the unchanged lines of four are still copied; the line of
+        // two, under half a line, is packed with the eight changed posts (6 + 4).
+        rebuilt.save(for: output, reusing: split, postsPerLine: 6)
+        let packed = try lines(site)
+        #expect(packed.count == 1 + 4 + 2)
+        #expect(Set(packed).intersection(before.dropFirst()).count == 4)
+        #expect(try load(site).posts == rebuilt.posts)
 
         // Read back whole: with nothing changed, the next build leaves the output as it is.
         let folder = try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int
         #expect(try site.build(on: "2024-09-02").output != nil)
         #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int == folder)
         #expect(try site.read("output/\(edited)/index.html").contains("More news."))
+    }
+
+    /// A file added in the same tick of the clock as the build's last change to
+    /// its folder leaves the folder's times as they were; such a recently changed
+    /// folder is listed, so the file is still found.
+    @Test func aFolderChangedJustBeforeTheRecordIsListed() throws {
+        let site = try site()
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try site.write("output/stray.html", "<p>stray")
+        // As if the stray file had come in the build's last tick: the record already shows it.
+        let output = site.root.appendingPathComponent("output")
+        var cache = try load(site)
+        cache.folders = FolderRecord(of: cache.allFiles, in: output.path)
+        #expect(cache.folders?.recent.contains("") == true)
+        cache.save(for: output, reusing: nil)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        #expect(!site.exists("output/stray.html"))
     }
 }

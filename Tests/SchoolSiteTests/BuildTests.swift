@@ -28,13 +28,15 @@ import Testing
     }
 
     @Test func templateValuesAreEscapedAndTheBodyIsNot() throws {
-        // A YAML string ending in a control character (BEL), which HTML may not hold even escaped.
-        let title = #""Fish & chips <b>\"Year 3's\"</b>\a""#
+        // A YAML string ending in a quote with a combining accent on it (one Character,
+        // which escaping by Characters let through) and a control character (BEL),
+        // which HTML may not hold even escaped.
+        let title = #""Fish & chips <b>\"Year 3's\"</b>\"\u0301\a""#
         let site = try site(TestSite.post("2024-07-01-chips", TestSite.markdown(title: title, date: "2024-07-01", body: "*Lovely* chips.")))
         let result = try site.build(on: "2024-09-02")
         #expect(result.output != nil, "\(result.report.diagnostics)")
         let page = try site.read("output/2024-07-01-chips/index.html")
-        let escaped = "Fish &amp; chips &lt;b&gt;&quot;Year 3&apos;s&quot;&lt;/b&gt;"
+        let escaped = "Fish &amp; chips &lt;b&gt;&quot;Year 3&apos;s&quot;&lt;/b&gt;&quot;\u{301}"
         #expect(page.contains("<h1>\(escaped)</h1>"))
         #expect(page.contains("<title>\(escaped) – Test School News</title>"))
         #expect(page.contains("<em>Lovely</em> chips."))

@@ -13,4 +13,14 @@ enum OutputPaths {
         }
         return folders
     }
+
+    /// The names directly in each folder ("" for the output folder) of `files` and their folders.
+    static func children(of files: [String]) -> [String: Set<String>] {
+        var children: [String: Set<String>] = [:]
+        for path in files + folders(of: files) {
+            let slash = path.lastIndex(of: "/")
+            children[slash.map { String(path[..<$0]) } ?? "", default: []].insert(String(path[(slash.map { path.index(after: $0) } ?? path.startIndex)...]))
+        }
+        return children
+    }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 9
+    static let formatVersion = 10
 
     struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String
@@ -31,8 +31,8 @@ struct BuildCache: Sendable {
     var siteFiles: [OutputStamp]
     /// The news list and category pages by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
-    /// The output's folders as the build left them (`folderDigest`).
-    var folders: String?
+    /// The output's folders as the build left them (`FolderRecord`).
+    var folders: FolderRecord?
     /// The post lines of the file this cache was read from, with the posts each
     /// holds, so that saving the next cache copies the lines that have not changed.
     private var lines: [(slugs: [String], line: Data)] = []
@@ -96,28 +96,20 @@ struct BuildCache: Sendable {
         guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
-        return folders != nil && Self.folderDigest(of: allFiles, in: output.path) == folders
+        guard let folders, let now = FolderRecord(of: allFiles, in: output.path), now.digest == folders.digest else { return false }
+        guard !folders.recent.isEmpty else { return true }
+        let children = OutputPaths.children(of: allFiles)
+        return folders.recent.allSatisfy { folder in
+            DirectoryListing.entries(of: folder.isEmpty ? output.path : "\(output.path)/\(folder)").map { Set($0.map(\.name)) }
+                == children[folder, default: []]
+        }
     }
 
-    private var allFiles: [String] {
+    var allFiles: [String] {
         siteFiles.map(\.path) + posts.values.flatMap { $0.files.map(\.path) }
     }
 
-    /// The output folder and every folder in it that holds `files`, by their
-    /// file system data, as one digest. Adding, removing or renaming an entry
-    /// changes its folder's modification and change times, and the change time
-    /// cannot be set back, so an equal digest shows that the output holds no
-    /// more than it did, without listing 10,000 folders.
-    private static func folderDigest(of files: [String], in output: String) -> String? {
-        let described = ([""] + OutputPaths.folders(of: files).sorted()).parallelMap { folder -> String? in
-            guard let status = FileStatus(folder.isEmpty ? output : "\(output)/\(folder)"), status.isDirectory else { return nil }
-            return "\(folder)\u{0}\(status)"
-        }
-        guard described.allSatisfy({ $0 != nil }) else { return nil }
-        return described.compactMap { $0 }.joined(separator: "\n").sha256
-    }
-
-    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: String?) {
+    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: FolderRecord?) {
         (self.key, self.posts, self.siteFiles, self.pageSignatures, self.folders) = (key, posts, siteFiles, pageSignatures, folders)
     }
 
@@ -141,7 +133,7 @@ struct BuildCache: Sendable {
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
         siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
         pageSignatures = written.pageSignatures
-        folders = Self.folderDigest(of: allFiles, in: folder)
+        folders = FolderRecord(of: allFiles, in: folder)
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
@@ -168,7 +160,7 @@ struct BuildCache: Sendable {
         var key: String
         var siteFiles: [OutputStamp]
         var pageSignatures: [String: String]
-        var folders: String?
+        var folders: FolderRecord?
     }
 
     /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
@@ -188,26 +180,23 @@ struct BuildCache: Sendable {
     }
 
     /// A line of `previous` whose posts are all here, unchanged, is copied as
-    /// it is (after a rebuild, most are); the other posts are encoded afresh.
-    /// An output file linked from the previous site keeps its status, so an
-    /// unchanged post's entry is equal to the one read.
+    /// it is (after a rebuild, most are); the other posts are encoded afresh,
+    /// `postsPerLine` a line. An output file linked from the previous site keeps
+    /// its status, so an unchanged post's entry is equal to the one read. A line
+    /// of fewer than half that many posts is encoded again with the others, so
+    /// posts added one build at a time do not leave a line each.
     private func encoded(reusing previous: BuildCache?, postsPerLine: Int) -> Data? {
         var copied: [Data] = []
-        var chunks: [[String]] = []
-        var placed = Set<String>()
+        var copiedPosts = Set<String>()
         if let previous, previous.key == key {
-            for (slugs, line) in previous.lines {
-                let current = slugs.filter { posts[$0] != nil && !placed.contains($0) }
-                if current.count == slugs.count && current.allSatisfy({ posts[$0] == previous.posts[$0] }) {
-                    copied.append(line)
-                } else if !current.isEmpty {
-                    chunks.append(current)
-                }
-                placed.formUnion(current)
+            for (slugs, line) in previous.lines where slugs.count >= (postsPerLine + 1) / 2 && copiedPosts.isDisjoint(with: slugs)
+                && slugs.allSatisfy({ posts[$0] != nil && posts[$0] == previous.posts[$0] }) {
+                copied.append(line)
+                copiedPosts.formUnion(slugs)
             }
         }
-        let fresh = posts.keys.filter { !placed.contains($0) }.sorted()
-        chunks += stride(from: 0, to: fresh.count, by: postsPerLine).map { Array(fresh[$0..<min($0 + postsPerLine, fresh.count)]) }
+        let fresh = posts.keys.filter { !copiedPosts.contains($0) }.sorted()
+        let chunks = stride(from: 0, to: fresh.count, by: postsPerLine).map { Array(fresh[$0..<min($0 + postsPerLine, fresh.count)]) }
         let encoded = chunks.parallelMap { chunk in
             try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
         }

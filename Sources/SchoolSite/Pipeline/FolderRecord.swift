@@ -1,0 +1,36 @@
+import Foundation
+
+/// The output folder and every folder in it that holds the site's files, by
+/// their file system data, as one digest: adding, removing or renaming an entry
+/// changes its folder's change time, which cannot be set back, so an equal
+/// digest shows the output holds no more than the build left, without listing
+/// 10,000 folders.
+///
+/// A change within the same tick of the clock as the build's own last change
+/// to a folder would leave its time as it was (file systems keep times as
+/// coarsely as 2 s), so a folder changed that recently when the build finished
+/// is listed instead, every time (the output folder itself always is: the
+/// swap renamed it).
+struct FolderRecord: Codable, Sendable, Equatable {
+    var digest: String
+    /// Folders ("" for the output folder) changed within `Self.tick` of the record.
+    var recent: [String]
+
+    private static let tick: Int64 = 2_000_000_000
+
+    init?(of files: [String], in output: String) {
+        let folders = [""] + OutputPaths.folders(of: files).sorted()
+        let statuses = folders.parallelMap { FileStatus($0.isEmpty ? output : "\(output)/\($0)") }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let since = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Self.tick
+        var described: [String] = []
+        recent = []
+        for (folder, status) in zip(folders, statuses) {
+            guard let status, status.isDirectory else { return nil }
+            described.append("\(folder)\u{0}\(status)")
+            if status.changed >= since || status.modified >= since { recent.append(folder) }
+        }
+        digest = described.joined(separator: "\n").sha256
+    }
+}
