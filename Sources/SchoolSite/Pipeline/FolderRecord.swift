@@ -6,14 +6,15 @@ import Foundation
 /// digest shows the output holds no more than the build left, without listing
 /// 10,000 folders.
 ///
-/// A change within the same tick of the clock as the build's own last change
-/// to a folder would leave its time as it was (file systems keep times as
-/// coarsely as 2 s), so a folder changed that recently when the build finished
-/// is listed instead, every time (the output folder itself always is: the
-/// swap renamed it).
+/// An entry added in the same tick of the clock as the build's own last change
+/// to a folder's entries (file systems keep times as coarsely as 2 s) would
+/// leave both of its times as they were, so a folder whose entries changed
+/// that shortly before the record is listed instead, every time. (Only the
+/// modification time counts: an entry added later moves it, even when the
+/// change time, set by the swap's rename, stays within one tick.)
 struct FolderRecord: Codable, Sendable, Equatable {
     var digest: String
-    /// Folders ("" for the output folder) changed within `Self.tick` of the record.
+    /// Folders ("" for the output folder) whose entries changed within `Self.tick` of the record.
     var recent: [String]
 
     private static let tick: Int64 = 2_000_000_000
@@ -29,7 +30,7 @@ struct FolderRecord: Codable, Sendable, Equatable {
         for (folder, status) in zip(folders, statuses) {
             guard let status, status.isDirectory else { return nil }
             described.append("\(folder)\u{0}\(status)")
-            if status.changed >= since || status.modified >= since { recent.append(folder) }
+            if status.modified >= since { recent.append(folder) }
         }
         digest = described.joined(separator: "\n").sha256
     }
