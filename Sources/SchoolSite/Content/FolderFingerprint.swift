@@ -13,7 +13,7 @@ enum FolderFingerprint {
     static func of(_ folder: String, in site: SiteDirectory) -> String? {
         let path = site.path(folder)
         guard let own = FileStatus(path), own.isDirectory,
-              let names = DirectoryListing.entries(of: path)?.map(\.name) else { return nil }
+              let names = DirectoryListing.names(in: path) else { return nil }
         var described = [own.description]
         for name in names.sorted() {
             guard let entry = FileStatus("\(path)/\(name)"), !entry.isDirectory else { return nil }

@@ -150,7 +150,7 @@ struct StagingTree {
 
     /// The names in a folder; any that is not UTF-8 makes the tree not reusable.
     private func entries(of folder: String) throws -> [String] {
-        guard let entries = DirectoryListing.entries(of: folder) else { throw NotReusable() }
-        return entries.map(\.name)
+        guard let names = DirectoryListing.names(in: folder) else { throw NotReusable() }
+        return names
     }
 }

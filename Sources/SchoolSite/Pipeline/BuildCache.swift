@@ -96,12 +96,12 @@ struct BuildCache: Sendable {
         guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
-        guard let folders, let now = FolderRecord(of: allFiles, in: output.path), now.digest == folders.digest else { return false }
+        let files = allFiles
+        guard let folders, let now = FolderRecord(of: files, in: output.path), now.digest == folders.digest else { return false }
         guard !folders.recent.isEmpty else { return true }
-        let children = OutputPaths.children(of: allFiles)
+        let children = OutputPaths.children(of: files)
         return folders.recent.allSatisfy { folder in
-            DirectoryListing.entries(of: folder.isEmpty ? output.path : "\(output.path)/\(folder)").map { Set($0.map(\.name)) }
-                == children[folder, default: []]
+            DirectoryListing.names(in: folder.isEmpty ? output.path : "\(output.path)/\(folder)").map(Set.init) == children[folder, default: []]
         }
     }
 
