@@ -63,6 +63,14 @@ import Testing
         #expect(try site.read("output/\(newest)/index.html").contains("More news."))
         #expect(try inode(site, page) == before)
         #expect(site.exists(".output.cache.jsonl"))
+        // Once more, now from the spare, whose files the cache keeps the data of: it is still
+        // what they are, so the build after that has nothing to do.
+        try site.write("content/posts/\(newest)/index.md", try site.read("content/posts/\(newest)/index.md") + "Even more.\n")
+        try site.approve(newest)
+        try expectSameAsClean(site, on: "2024-09-02")
+        let folder = try inode(site, "output")
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, "output") == folder)
     }
 
     @Test func withNothingChangedTheOutputIsLeftAsItIs() throws {
@@ -114,7 +122,8 @@ import Testing
         #expect(site.exists("output/page/14/index.html"))
     }
 
-    @Test(arguments: ["post", "title", "image", "register", "theme", "static file", "site.yml", "date", "removed post"])
+    @Test(arguments: ["post", "title", "newest post", "image", "register", "theme", "static file", "site.yml", "date", "removed post",
+                      "removed newest post"])
     func aRebuildAfterAChangeEqualsACleanBuild(_ change: String) throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
@@ -129,6 +138,14 @@ import Testing
             let path = "content/posts/\(Self.oldest)/index.md"
             try site.write(path, try site.read(path).replacingOccurrences(of: "title: Post 0", with: "title: Post zero"))
             try site.approve(Self.oldest)
+        case "newest post":
+            // In the feed, which is then made again.
+            let newest = Self.slug(Self.postCount - 1), path = "content/posts/\(Self.slug(Self.postCount - 1))/index.md"
+            try site.write(path, try site.read(path).replacingOccurrences(of: "News number", with: "Fresh news number"))
+            try site.approve(newest)
+        case "removed newest post":
+            // The feed's oldest entry moves up, unchanged, and another post joins the feed.
+            try site.remove("content/posts/\(Self.slug(Self.postCount - 1))")
         case "image":
             try site.write("content/posts/\(Self.pictured)/relay.png", TestSite.redPNG)
             try site.approve(Self.pictured)
@@ -149,6 +166,10 @@ import Testing
         let report = try site.build(on: date).report
         #expect(report.expired == (change == "date" ? [Self.expiring] : []))
         #expect(report.published.contains(Self.oldest) == (change != "removed post"))
+        let feed = try site.read("output/feed.xml")
+        #expect(feed.contains("Fresh news number") == (change == "newest post"))
+        #expect(feed.contains("/\(Self.slug(Self.postCount - 1))/") == (change != "removed newest post"))
+        #expect(feed.contains("/\(Self.slug(Self.postCount - AtomFeed.entryLimit - 1))/") == (change == "removed newest post"))
     }
 
     @Test func onlyTheListPagesShowingAChangedPostAreRenderedAgain() throws {
@@ -222,7 +243,7 @@ import Testing
     @Test func anOutputFileEditedInPlaceKeepingItsTimesIsWrittenAgain() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
-        for page in ["output/\(Self.oldest)/index.html", "output/index.html"] {
+        for page in ["output/\(Self.oldest)/index.html", "output/index.html", "output/feed.xml"] {
             let path = site.root.appendingPathComponent(page).path
             var before = stat()
             #expect(stat(path, &before) == 0)

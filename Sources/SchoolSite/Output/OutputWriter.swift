@@ -19,13 +19,17 @@ public struct OutputWriter: Sendable {
     private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
     /// Call while holding the `BuildLock`.
-    public func write(_ rendered: RenderedSite) throws(SiteError) {
+    /// - Returns: the unchanged files (`.previous`) that the new site has from the
+    ///   spare, untouched by this build, so their file system data is as it was.
+    @discardableResult
+    public func write(_ rendered: RenderedSite) throws(SiteError) -> Set<String> {
         try requireReplaceable()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
         let modes = Self.creationModes()
         let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
+        let kept: StagingTree.Kept
         do {
-            let kept = try prepare(tree)
+            kept = try prepare(tree)
             try tree.makeFolders(existing: kept.folders)
             let failures = rendered.files.parallelMap { file -> Error? in
                 do { try place(file, in: tree, isShared: kept.files.contains(file.path)) } catch { return error }
@@ -39,6 +43,7 @@ public struct OutputWriter: Sendable {
             throw failure("could not write the new site: \(Self.reason(error))")
         }
         try swap(tree)
+        return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.

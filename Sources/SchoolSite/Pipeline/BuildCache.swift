@@ -115,16 +115,23 @@ struct BuildCache: Sendable {
 
     /// The results of a build just written to `output`: every post that passed
     /// cleanly (no finding at all) and was fingerprinted, and the other files.
-    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite) {
+    /// - Parameter untouched: output files this build did not touch (`OutputWriter.write`):
+    ///   a cached post whose files are all such keeps their cached data, checked at the start.
+    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite, untouched: Set<String> = []) {
         self.key = key
         let folder = output.path
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
                   let state = evaluated.state, state != .draft else { return nil }
-            let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
-                ?? ["\(evaluated.post.slug)/index.html"] + SiteRenderer.imageNames(of: evaluated.post).map { "\(evaluated.post.slug)/\($0)" }
-            let files = paths.compactMap { OutputStamp(path: $0, in: folder) }
-            guard files.count == paths.count else { return nil }
+            let files: [OutputStamp]
+            if let cached = evaluated.cached?.files, cached.allSatisfy({ untouched.contains($0.path) }) {
+                files = cached
+            } else {
+                let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
+                    ?? ["\(evaluated.post.slug)/index.html"] + SiteRenderer.imageNames(of: evaluated.post).map { "\(evaluated.post.slug)/\($0)" }
+                files = paths.compactMap { OutputStamp(path: $0, in: folder) }
+                guard files.count == paths.count else { return nil }
+            }
             let sensitivity = evaluated.cached?.sensitivity ?? DateSensitivity(of: evaluated.post, register: register, checkedOn: evaluation.date)
             return (evaluated.post.slug, Entry(fingerprint: fingerprint, state: state, sensitivity: sensitivity,
                                                listing: evaluated.listing, files: files))

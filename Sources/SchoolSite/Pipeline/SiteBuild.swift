@@ -6,7 +6,8 @@ import Foundation
 /// A post unchanged since the last build (by the build cache) is neither read,
 /// checked nor rendered again: its result is reused and its page and images are
 /// linked from the previous output into the new one. When nothing at all has
-/// changed, the output already is what the build would write, and stays as it is.
+/// changed, the output already is what the build would write, and stays as it is;
+/// when the newest posts are the same as the feed's last time, they are not read.
 public enum SiteBuild {
     public struct Result: Sendable {
         public var report: BuildReport
@@ -32,13 +33,22 @@ public enum SiteBuild {
         if let cache, cache.isCurrent(for: evaluation, in: output) {
             return Result(report: BuildReport(evaluation), output: output)
         }
-        let published = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
+        let previousPages = cache?.intactPages(in: output) ?? [:]
+        var published = evaluation.published
+        let feed: FeedEntries
+        if let signature = feedSignature(of: published), previousPages[AtomFeed.file] == signature {
+            feed = .unchanged(signature: signature)
+        } else {
+            published = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
+            feed = .posts(published.prefix(AtomFeed.entryLimit).map(\.post.post), signature: feedSignature(of: published))
+        }
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
-            feed: published.prefix(AtomFeed.entryLimit).map(\.post.post), previousPages: cache?.intactPages(in: output) ?? [:])
-        try writer.write(rendered)
-        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered).save(for: output, reusing: cache)
+            feed: feed, previousPages: previousPages)
+        let untouched = try writer.write(rendered)
+        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
+            .save(for: output, reusing: cache)
         return Result(report: BuildReport(evaluation), output: output)
     }
 
@@ -48,6 +58,18 @@ public enum SiteBuild {
     static func outputFolder(of directory: SiteDirectory, given outputPath: String?) -> URL {
         (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output"))
             .standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// The feed's posts by slug and folder fingerprint, taken before they were
+    /// read: the same means the same feed, as the settings are the build cache's
+    /// key. nil when one of them has no fingerprint.
+    private static func feedSignature(of published: [(post: EvaluatedPost, listing: PostListing)]) -> String? {
+        var fields = [AtomFeed.file]
+        for index in published.indices.prefix(AtomFeed.entryLimit) {
+            guard let fingerprint = published[index].post.fingerprint else { return nil }
+            fields += [published[index].post.post.slug, fingerprint]
+        }
+        return PageSignature.fields(fields).sha256
     }
 
     /// The feed shows the newest posts in full, so those must be read, and what

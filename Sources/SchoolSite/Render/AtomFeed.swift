@@ -4,6 +4,7 @@ import Foundation
 /// dates as RFC 3339 in the site's time zone, no wall-clock time anywhere.
 struct AtomFeed {
     static let entryLimit = 20
+    static let file = "feed.xml"
     let config: SiteConfig
 
     /// - Parameter posts: published posts, newest first.
@@ -19,7 +20,7 @@ struct AtomFeed {
           <title>\(escape(config.title))</title>
           <updated>\(updated)</updated>
           <author><name>\(escape(config.school))</name></author>
-          <link rel="self" type="application/atom+xml" href="\(escape(config.baseURL))feed.xml"/>
+          <link rel="self" type="application/atom+xml" href="\(escape(config.baseURL))\(Self.file)"/>
           <link rel="alternate" type="text/html" href="\(escape(config.baseURL))"/>
           <generator>schoolsite</generator>
 

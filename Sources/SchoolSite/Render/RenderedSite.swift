@@ -21,8 +21,8 @@ public struct OutputFile: Sendable {
 /// The whole site, rendered into memory: `build` writes it, `preview` serves it.
 public struct RenderedSite: Sendable {
     public var files: [OutputFile]
-    /// For the news list and category pages: a digest of everything the page shows,
-    /// so a rebuild can tell the page would come out the same (`SiteRenderer`).
+    /// For the news list and category pages, and the feed: a digest of everything the
+    /// page shows, so a rebuild can tell the page would come out the same (`SiteRenderer`).
     public var pageSignatures: [String: String] = [:]
 
     public func file(at path: String) -> OutputFile? {

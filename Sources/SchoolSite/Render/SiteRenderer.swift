@@ -14,15 +14,15 @@ public struct SiteRenderer: Sendable {
     ///   - posts: the posts to show, newest first; each must have front matter and Markdown.
     ///   - notices: preview banners by slug.
     public func render(posts: [Post], notices: [String: Notice] = [:]) -> RenderedSite {
-        render(posts.map { .read($0) }, feed: posts, notices: notices)
+        render(posts.map { .read($0) }, feed: .posts(posts, signature: nil), notices: notices)
     }
 
     /// - Parameters:
     ///   - published: the posts to show, newest first.
-    ///   - feed: the newest posts, read, for the feed's entries (the first `AtomFeed.entryLimit` are used).
+    ///   - feed: the feed's entries.
     ///   - previousPages: the signatures of news list and category pages in the previous output,
     ///     under the same theme and settings; a page whose signature is the same is linked, not rendered.
-    public func render(_ published: [PublishedPost], feed: [Post], notices: [String: Notice] = [:],
+    public func render(_ published: [PublishedPost], feed: FeedEntries, notices: [String: Notice] = [:],
                        previousPages: [String: String] = [:]) -> RenderedSite {
         let context = PageContext(config: site.config)
         var files = published.parallelMap { post in
@@ -39,11 +39,17 @@ public struct SiteRenderer: Sendable {
         files += Array(zip(pages, signatures)).parallelMap { page, signature in
             previousPages[page.file] == signature ? OutputFile(path: page.file, content: .previous) : page.render(self, context)
         }
-        files.append(OutputFile(path: "feed.xml", content: .data(Data(AtomFeed(config: site.config).render(feed).utf8))))
+        switch feed {
+        case .posts(let posts, _):
+            files.append(OutputFile(path: AtomFeed.file, content: .data(Data(AtomFeed(config: site.config).render(posts).utf8))))
+        case .unchanged:
+            files.append(OutputFile(path: AtomFeed.file, content: .previous))
+        }
         let staticFolder = "\(site.theme.folder)/static/"
         files += site.theme.staticFiles.map { OutputFile(path: "assets/" + $0.dropFirst(staticFolder.count), content: .copy(sourcePath: $0)) }
-        return RenderedSite(files: files.sorted { $0.path < $1.path },
-                            pageSignatures: Dictionary(uniqueKeysWithValues: zip(pages.map(\.file), signatures)))
+        var pageSignatures = Dictionary(uniqueKeysWithValues: zip(pages.map(\.file), signatures))
+        pageSignatures[AtomFeed.file] = feed.signature
+        return RenderedSite(files: files.sorted { $0.path < $1.path }, pageSignatures: pageSignatures)
     }
 
     private func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
