@@ -27,6 +27,20 @@ import Testing
         #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("Secret draft") })
     }
 
+    /// The posts are the folders in content/posts, links to folders included; files and hidden folders are not posts.
+    @Test func postsAreTheFoldersOfThePostsFolder() throws {
+        var extra = TestSite.post("linked", TestSite.markdown(title: "Linked", date: "2024-06-20", body: "From elsewhere."), approved: false)
+        extra = Dictionary(uniqueKeysWithValues: extra.map { ($0.key.replacingOccurrences(of: "content/posts/linked", with: "elsewhere/linked"), $0.value) })
+        extra["content/posts/notes.txt"] = "not a post"
+        extra["content/posts/.hidden/index.md"] = "not a post"
+        let site = try site(extra)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/posts/2024-06-20-linked").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("elsewhere/linked").path)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/posts/2024-06-21-dangling").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("nowhere").path)
+        #expect(PostLoader.folders(in: SiteDirectory(site.root.path)) == ["2024-05-01-draft", "2024-06-14-relay", "2024-06-20-linked"])
+    }
+
     @Test func templateValuesAreEscapedAndTheBodyIsNot() throws {
         // A YAML string ending in a quote with a combining accent on it (one Character,
         // which escaping by Characters let through) and a control character (BEL),

@@ -10,13 +10,14 @@ enum FolderFingerprint {
     /// nil when the folder cannot be fingerprinted safely: it is a link, holds
     /// a subfolder (an image in it could change without the folder showing it),
     /// or cannot be listed. Such a post is always read and checked again.
-    static func of(_ folder: String, in site: SiteDirectory) -> String? {
+    /// - Parameter approval: the status of the folder's `approval.json`, as the caller just took it.
+    static func of(_ folder: String, in site: SiteDirectory, approval: FileStatus) -> String? {
         let path = site.path(folder)
         guard let own = FileStatus(path), own.isDirectory,
               let names = DirectoryListing.names(in: path) else { return nil }
         var described = [own.description]
         for name in names.sorted() {
-            guard let entry = FileStatus("\(path)/\(name)"), !entry.isDirectory else { return nil }
+            guard let entry = name == PostLoader.approvalFile ? approval : FileStatus("\(path)/\(name)"), !entry.isDirectory else { return nil }
             described.append("\(name)\u{0}\(entry)")
             if entry.isLink {
                 // Where the link lands, as the build would read it.

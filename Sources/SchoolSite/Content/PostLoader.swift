@@ -9,9 +9,9 @@ enum PostLoader {
 
     /// The slugs of the post folders, sorted; `only`, when given, keeps just those.
     static func folders(in site: SiteDirectory, only: Set<String>? = nil) -> [String] {
-        site.entries(of: postsFolder).filter { name in
-            !name.hasPrefix(".") && (only?.contains(name) ?? true) && site.isDirectory(folder(of: name))
-        }
+        DirectoryListing.folders(in: site.path(postsFolder)).filter { name in
+            !name.hasPrefix(".") && (only?.contains(name) ?? true)
+        }.sorted()
     }
 
     static func folder(of slug: String) -> String { "\(postsFolder)/\(slug)" }

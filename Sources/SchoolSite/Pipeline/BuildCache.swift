@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 10
+    static let formatVersion = 11
 
     struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String

@@ -84,8 +84,8 @@ public struct Evaluation: Sendable {
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
             let folder = PostLoader.folder(of: slug)
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
-            let fingerprint = (purpose == .build || !cache.isEmpty) && site.directory.exists("\(folder)/\(PostLoader.approvalFile)")
-                ? FolderFingerprint.of(folder, in: site.directory) : nil
+            let approval = purpose == .build || !cache.isEmpty ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
+            let fingerprint = approval.flatMap { FolderFingerprint.of(folder, in: site.directory, approval: $0) }
             if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The output folder and every folder in it that holds the site's files, by
@@ -25,13 +26,17 @@ struct FolderRecord: Codable, Sendable, Equatable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let since = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Self.tick
-        var described: [String] = []
+        // Raw bytes, not text: this runs for 10,000 folders on every rebuild.
+        var hasher = SHA256()
         recent = []
         for (folder, status) in zip(folders, statuses) {
             guard let status, status.isDirectory else { return nil }
-            described.append("\(folder)\u{0}\(status)")
+            var name = folder
+            name.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            var fields = (UInt64(status.mode), status.device, status.inode, status.size, status.modified, status.changed, UInt8(0))
+            withUnsafeBytes(of: &fields) { hasher.update(bufferPointer: $0) }
             if status.modified >= since { recent.append(folder) }
         }
-        digest = described.joined(separator: "\n").sha256
+        digest = hasher.finalize().hexString
     }
 }

@@ -18,4 +18,27 @@ enum DirectoryListing {
         }
         return names
     }
+
+    /// The names of the folders in `folder` (links to folders included), unsorted, a
+    /// name that is not UTF-8 with replacement characters; empty when it cannot be read.
+    /// The entry's type comes with its name, so only links and file systems that
+    /// give no type cost a `stat` (this lists the posts folder on every command).
+    static func folders(in folder: String) -> [String] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+            }
+            guard name != "." && name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): names.append(name)
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                if FileStatus("\(folder)/\(name)", following: true)?.isDirectory == true { names.append(name) }
+            default: break
+            }
+        }
+        return names
+    }
 }
