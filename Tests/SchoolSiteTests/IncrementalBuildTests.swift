@@ -73,6 +73,36 @@ import Testing
         #expect(try inode(site, "output") == folder)
     }
 
+    /// A post folder unchanged for longer than a clock tick is fingerprinted
+    /// again from the cache's list of its entries, not listed; an entry added to
+    /// it changes the folder's status, so the post is still read again.
+    @Test func aPostFolderUnchangedForAWhileIsNotListedYetAnAddedFileIsSeen() throws {
+        let site = try site()
+        let folder = "content/posts/\(Self.oldest)"
+        var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, site.root.appendingPathComponent(folder).path, &times, 0) == 0)
+        func entry() throws -> BuildCache.Entry {
+            let cache = BuildCache.load(for: site.root.appendingPathComponent("output"), key: BuildCache.key(for: try Site.load(at: site.root.path)))
+            return try #require(cache?.posts[Self.oldest])
+        }
+        try expectSameAsClean(site, on: "2024-09-02")
+        let first = try entry()
+        #expect(first.folderNames == ["approval.json", "index.md"])
+        // A folder changed within the tick is listed every time.
+        #expect(try #require(try BuildCache.load(for: site.root.appendingPathComponent("output"),
+                                                  key: BuildCache.key(for: Site.load(at: site.root.path)))?.posts[Self.slug(1)]).folderNames == nil)
+        let output = try inode(site, "output")
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(try inode(site, "output") == output)
+        #expect(try entry() == first)
+
+        try site.write("\(folder)/notes.txt", "Not shown.")
+        try expectSameAsClean(site, on: "2024-09-02")
+        let second = try entry()
+        #expect(second.fingerprint != first.fingerprint)
+        #expect(second.folderNames == nil)
+    }
+
     @Test func withNothingChangedTheOutputIsLeftAsItIs() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")

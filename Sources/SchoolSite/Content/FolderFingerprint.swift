@@ -6,26 +6,44 @@ import Foundation
 /// rebuild can tell an unchanged post in microseconds. It is taken before the
 /// post is read: a file changed while it is read gives a fingerprint that the
 /// next build no longer matches.
-enum FolderFingerprint {
+struct FolderFingerprint: Sendable {
+    var digest: String
+    /// The folder's entries, sorted, when they had not changed for a `ClockTick`
+    /// before the fingerprint: a later fingerprint with the same digest (which
+    /// covers the folder's own status) then finds just these, and need not list it.
+    var names: [String]?
+
     /// nil when the folder cannot be fingerprinted safely: it is a link, holds
     /// a subfolder (an image in it could change without the folder showing it),
     /// or cannot be listed. Such a post is always read and checked again.
-    /// - Parameter approval: the status of the folder's `approval.json`, as the caller just took it.
-    static func of(_ folder: String, in site: SiteDirectory, approval: FileStatus) -> String? {
+    /// - Parameters:
+    ///   - approval: the status of the folder's `approval.json`, as the caller just took it.
+    ///   - known: `names` of an earlier fingerprint, used instead of listing the folder: the
+    ///     digest is then right only if it equals that fingerprint's, which the caller compares.
+    init?(of folder: String, in site: SiteDirectory, approval: FileStatus, known: [String]? = nil) {
         let path = site.path(folder)
-        guard let own = FileStatus(path), own.isDirectory,
-              let names = DirectoryListing.names(in: path) else { return nil }
-        var described = [own.description]
-        for name in names.sorted() {
+        guard let own = FileStatus(path), own.isDirectory else { return nil }
+        let names: [String]
+        if let known {
+            names = known
+        } else {
+            guard let listed = DirectoryListing.names(in: path) else { return nil }
+            names = listed.sorted()
+        }
+        var hasher = SHA256()
+        hasher.update(own)
+        for name in names {
             guard let entry = name == PostLoader.approvalFile ? approval : FileStatus("\(path)/\(name)"), !entry.isDirectory else { return nil }
-            described.append("\(name)\u{0}\(entry)")
+            hasher.update(name)
+            hasher.update(entry)
             if entry.isLink {
                 // Where the link lands, as the build would read it.
                 let target = FileStatus("\(path)/\(name)", following: true)
                 guard target?.isDirectory != true else { return nil }
-                described.append(target?.description ?? "dangling")
+                if let target { hasher.update(target) } else { hasher.update("dangling") }
             }
         }
-        return described.joined(separator: "\n").sha256
+        digest = hasher.finalize().hexString
+        self.names = own.modified < ClockTick.recentSince() ? names : nil
     }
 }

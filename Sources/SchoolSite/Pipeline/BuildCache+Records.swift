@@ -10,6 +10,7 @@ extension BuildCache.Entry {
         sensitivity = try fields.decode(DateSensitivity.self)
         listing = try fields.decodeIfPresent(PostListing.self)
         files = try fields.decode([OutputStamp].self)
+        folderNames = try fields.decodeIfPresent([String].self)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -19,6 +20,7 @@ extension BuildCache.Entry {
         try fields.encode(sensitivity)
         try fields.encode(listing)
         try fields.encode(files)
+        try fields.encode(folderNames)
     }
 }
 

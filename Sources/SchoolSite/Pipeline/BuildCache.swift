@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 11
+    static let formatVersion = 12
 
     struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String
@@ -22,6 +22,8 @@ struct BuildCache: Sendable {
         var listing: PostListing?
         /// The post's files in the output folder (page, images) as last written.
         var files: [OutputStamp]
+        /// The post folder's entries, when the next fingerprint need not list it (`FolderFingerprint.names`).
+        var folderNames: [String]?
     }
 
     var version = Self.formatVersion
@@ -134,7 +136,7 @@ struct BuildCache: Sendable {
             }
             let sensitivity = evaluated.cached?.sensitivity ?? DateSensitivity(of: evaluated.post, register: register, checkedOn: evaluation.date)
             return (evaluated.post.slug, Entry(fingerprint: fingerprint, state: state, sensitivity: sensitivity,
-                                               listing: evaluated.listing, files: files))
+                                               listing: evaluated.listing, files: files, folderNames: evaluated.folderNames))
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })

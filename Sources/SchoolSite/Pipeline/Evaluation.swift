@@ -8,6 +8,8 @@ public struct EvaluatedPost: Sendable {
     var cached: BuildCache.Entry? = nil
     /// The post folder's fingerprint, taken before it was read (when there is a cache to match it against).
     var fingerprint: String? = nil
+    /// The post folder's entries, when its fingerprint can be taken again without listing it (`FolderFingerprint.names`).
+    var folderNames: [String]? = nil
 
     /// The post as the news list shows it, read or cached.
     var listing: PostListing? { cached?.listing ?? post.listing }
@@ -85,18 +87,27 @@ public struct Evaluation: Sendable {
             let folder = PostLoader.folder(of: slug)
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
             let approval = purpose == .build || !cache.isEmpty ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
-            let fingerprint = approval.flatMap { FolderFingerprint.of(folder, in: site.directory, approval: $0) }
-            if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint, entry.sensitivity.holds(on: date) {
+            let fingerprint = approval.flatMap { folderFingerprint(of: folder, in: site.directory, approval: $0, cached: cache[slug]) }
+            if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
-                                     cached: entry, fingerprint: fingerprint)
+                                     cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }
             var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts)
             let state = PostState.of(post, on: date)
             let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
             if purpose == .build { post.keepOnlyWhatRenders() }
-            return EvaluatedPost(post: post, state: state, diagnostics: diagnostics, fingerprint: fingerprint)
+            return EvaluatedPost(post: post, state: state, diagnostics: diagnostics, fingerprint: fingerprint?.digest, folderNames: fingerprint?.names)
         }
         return Evaluation(date: date, posts: evaluated)
+    }
+
+    /// Without listing the folder when the cache knows its entries and it is unchanged (the same digest).
+    private static func folderFingerprint(of folder: String, in site: SiteDirectory, approval: FileStatus, cached: BuildCache.Entry?) -> FolderFingerprint? {
+        if let cached, let names = cached.folderNames,
+           let known = FolderFingerprint(of: folder, in: site, approval: approval, known: names), known.digest == cached.fingerprint {
+            return known
+        }
+        return FolderFingerprint(of: folder, in: site, approval: approval)
     }
 
     /// Which findings count, and how much, depends on the post's state (SPEC §8):

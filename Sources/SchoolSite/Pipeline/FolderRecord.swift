@@ -15,26 +15,19 @@ import Foundation
 /// change time, set by the swap's rename, stays within one tick.)
 struct FolderRecord: Codable, Sendable, Equatable {
     var digest: String
-    /// Folders ("" for the output folder) whose entries changed within `Self.tick` of the record.
+    /// Folders ("" for the output folder) whose entries changed within a `ClockTick` of the record.
     var recent: [String]
-
-    private static let tick: Int64 = 2_000_000_000
 
     init?(of files: [String], in output: String) {
         let folders = [""] + OutputPaths.folders(of: files).sorted()
         let statuses = folders.parallelMap { FileStatus($0.isEmpty ? output : "\(output)/\($0)") }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let since = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Self.tick
-        // Raw bytes, not text: this runs for 10,000 folders on every rebuild.
+        let since = ClockTick.recentSince()
         var hasher = SHA256()
         recent = []
         for (folder, status) in zip(folders, statuses) {
             guard let status, status.isDirectory else { return nil }
-            var name = folder
-            name.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            var fields = (UInt64(status.mode), status.device, status.inode, status.size, status.modified, status.changed, UInt8(0))
-            withUnsafeBytes(of: &fields) { hasher.update(bufferPointer: $0) }
+            hasher.update(folder)
+            hasher.update(status)
             if status.modified >= since { recent.append(folder) }
         }
         digest = hasher.finalize().hexString

@@ -14,3 +14,19 @@ extension String {
     /// knows the settings, register and templates a result was made from.
     var sha256: String { SHA256.hash(data: Data(utf8)).hexString }
 }
+
+extension SHA256 {
+    /// The text's UTF-8 and a 0 byte, which no name holds, so that no two
+    /// lists of names give the same bytes.
+    mutating func update(_ text: String) {
+        var text = text
+        text.withUTF8 { update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        update(data: [UInt8(0)])
+    }
+
+    /// The status's fields as bytes: text would cost more (this runs for every post and folder).
+    mutating func update(_ status: FileStatus) {
+        var fields = (UInt64(status.mode), status.device, status.inode, status.size, status.modified, status.changed)
+        withUnsafeBytes(of: &fields) { update(bufferPointer: $0) }
+    }
+}
