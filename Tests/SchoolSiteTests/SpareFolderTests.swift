@@ -119,6 +119,72 @@ import Testing
         #expect(!paths(site, spare).contains("stray.html"))
     }
 
+    /// Sets the modification time of every folder in `folders` an hour back, as if
+    /// the last build was long ago (a folder changed just before a build's record
+    /// is always listed, and the builds of a test follow each other within that).
+    func age(_ site: TestSite, _ folders: [String]) {
+        for folder in folders {
+            for path in [""] + paths(site, folder) where status(site, "\(folder)/\(path)")?.isDirectory == true {
+                let full = site.root.appendingPathComponent("\(folder)/\(path)").path
+                var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+                #expect(utimensat(AT_FDCWD, full, &times, AT_SYMLINK_NOFOLLOW) == 0)
+            }
+        }
+    }
+
+    /// With the cache kept, a rebuild does not list a spare whose folders are as
+    /// recorded, but still compares each of its files with the live one; a spare
+    /// changed in any other way is listed and pruned as before.
+    @Test(arguments: ["page written in place", "page replaced", "stray file", "stray folder", "stray file in the output"])
+    func aSpareAsRecordedIsNotListedYetNothingPutInItReachesTheSite(_ change: String) throws {
+        let site = try site()
+        try buildTwice(site)
+        age(site, ["output", ".output.spare"])
+        // A build that writes, and so records both folders, aged but for what it changed.
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Updated.\n")
+        try site.approve(Self.other)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        let loaded = try Site.load(at: site.root.path)
+        let cache = try #require(BuildCache.load(for: site.root.appendingPathComponent("output"), key: BuildCache.key(for: loaded)))
+        let spare = site.root.appendingPathComponent(".output.spare").path
+        let record = try #require(cache.spare)
+        #expect(record.isUnchanged(folders: FolderRecord.folders(of: cache.allFiles), in: spare))
+        #expect(!record.recent.contains(Self.plain))
+
+        let page = ".output.spare/\(Self.plain)/index.html"
+        switch change {
+        case "page written in place":
+            // The spare's page is the live one: writing into it changes the site's file,
+            // whose status the cache holds, and no folder.
+            let handle = try #require(FileHandle(forWritingAtPath: site.root.appendingPathComponent(page).path))
+            try handle.write(contentsOf: Data("<p>forged".utf8))
+            try handle.close()
+            #expect(record.isUnchanged(folders: FolderRecord.folders(of: cache.allFiles), in: spare))
+        case "page replaced":
+            try site.remove(page)
+            try site.write(page, "<p>forged")
+        case "stray file":
+            try site.write(".output.spare/\(Self.plain)/stray.html", "<p>stray")
+        case "stray file in the output":
+            // The output becomes the next spare: it must not carry the file along.
+            try site.write("output/\(Self.plain)/stray.html", "<p>stray")
+        default:
+            try site.write(".output.spare/\(Self.plain)/more/stray.html", "<p>stray")
+        }
+        // Another change, so that the build writes.
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Again.\n")
+        try site.approve(Self.other)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try expectSameAsClean(site)
+        #expect(!paths(site, ".output.spare").contains { $0.contains("stray") })
+        #expect(try site.read(page).contains("Nothing to see."))
+        // And the build after that, from this spare.
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Once more.\n")
+        try site.approve(Self.other)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try expectSameAsClean(site)
+    }
+
     /// A link in place of the spare must not be followed: pruning it would
     /// delete and rewrite whatever it names.
     @Test(arguments: ["output", "elsewhere"])

@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// A site folder (the output, or its spare) and every folder in it that holds the
+/// site's files, by their file system data, as one digest: adding, removing or
+/// renaming an entry changes its folder's change time, which cannot be set back,
+/// so an equal digest shows the folder holds no more than the build left, without
+/// listing 10,000 folders.
+///
+/// An entry added in the same tick of the clock as the build's own last change
+/// to a folder's entries (file systems keep times as coarsely as 2 s) would
+/// leave both of its times as they were, so a folder whose entries changed
+/// that shortly before the record is listed instead, every time. (Only the
+/// modification time counts: an entry added later moves it, even when the
+/// change time, set by the swap's rename, stays within one tick.)
+struct FolderRecord: Codable, Sendable, Equatable {
+    var digest: String
+    /// Folders ("" for the output folder) whose entries changed within a `ClockTick` of the record.
+    var recent: [String]
+
+    /// The root ("") and the folders of a site's files, sorted: what a record describes.
+    static func folders(of files: [String]) -> [String] {
+        [""] + OutputPaths.folders(of: files).sorted()
+    }
+
+    init?(of files: [String], in root: String) {
+        self.init(folders: Self.folders(of: files), in: root)
+    }
+
+    /// - Parameter folders: as `folders(of:)` gives them.
+    init?(folders: [String], in root: String) {
+        let statuses = folders.parallelMap { FileStatus($0.isEmpty ? root : "\(root)/\($0)") }
+        let since = ClockTick.recentSince()
+        var hasher = SHA256()
+        recent = []
+        for (folder, status) in zip(folders, statuses) {
+            guard let status, status.isDirectory else { return nil }
+            hasher.update(folder)
+            hasher.update(status)
+            if status.modified >= since { recent.append(folder) }
+        }
+        digest = hasher.finalize().hexString
+    }
+
+    /// The folders (as `folders(of:)` gives them) under `root` are still as this record found them.
+    func isUnchanged(folders: [String], in root: String) -> Bool {
+        FolderRecord(folders: folders, in: root)?.digest == digest
+    }
+}
