@@ -15,50 +15,21 @@ public struct OutputWriter: Sendable {
 
     private var parent: URL { output.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
-    /// What the last build left of the previous site: the live site's folders, with a hard link to each of its files.
+    /// What the last build left of the previous site: its folders and the files it shares with the live one.
     private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
-    /// What the last build recorded of the output folder and of the spare, which then
-    /// both held `files` and their folders, and nothing else.
-    public struct Previous: Sendable {
-        var files: [String]
-        var output: FolderRecord?
-        var spare: FolderRecord?
-
-        /// What the output folder and the spare hold, for each that its record matches still.
-        func recorded(output outputPath: String, spare sparePath: String) -> (output: StagingTree.Recorded?, spare: StagingTree.Recorded?) {
-            let folders = FolderRecord.folders(of: files)
-            func recorded(_ record: FolderRecord?, at path: String) -> StagingTree.Recorded? {
-                guard let record, record.isUnchanged(folders: folders, in: path) else { return nil }
-                return StagingTree.Recorded(files: files, recent: record.recent)
-            }
-            return (recorded(output, at: outputPath), recorded(spare, at: sparePath))
-        }
-    }
-
-    /// What `write` did.
-    public struct Written: Sendable {
-        /// The unchanged files (`.previous`) that the new site has from the spare,
-        /// untouched by this build, so their file system data is as it was.
-        var untouched = Set<String>()
-        /// The spare's folders, holding the new site's files too; nil when there is no spare.
-        var spare: FolderRecord?
-    }
-
     /// Call while holding the `BuildLock`.
-    /// - Parameter previous: when the output folder or the spare is still as
-    ///   recorded, its folders are not listed (every file is still compared).
+    /// - Returns: the unchanged files (`.previous`) that the new site has from the
+    ///   spare, untouched by this build, so their file system data is as it was.
     @discardableResult
-    public func write(_ rendered: RenderedSite, previous: Previous? = nil) throws(SiteError) -> Written {
+    public func write(_ rendered: RenderedSite) throws(SiteError) -> Set<String> {
         try requireReplaceable()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
         let modes = Self.creationModes()
         let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
-        // Before anything changes: renaming the spare sets its change time.
-        let (recordedLive, recordedSpare) = previous?.recorded(output: output.path, spare: spare) ?? (nil, nil)
         let kept: StagingTree.Kept
         do {
-            kept = try prepare(tree, recorded: recordedSpare)
+            kept = try prepare(tree)
             try tree.makeFolders(existing: kept.folders)
             let failures = rendered.files.parallelMap { file -> Error? in
                 do { try place(file, in: tree, isShared: kept.files.contains(file.path)) } catch { return error }
@@ -71,17 +42,16 @@ public struct OutputWriter: Sendable {
             if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
-        let spareRecord = try swap(tree, recorded: recordedLive)
-        let untouched = rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }
-        return Written(untouched: Set(untouched.map(\.path)), spare: spareRecord)
+        try swap(tree)
+        return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.
     /// - Returns: the folders and the live files the staging folder already has.
-    private func prepare(_ tree: StagingTree, recorded: StagingTree.Recorded?) throws -> StagingTree.Kept {
+    private func prepare(_ tree: StagingTree) throws -> StagingTree.Kept {
         if rename(spare, tree.root) == 0 {
             // A spare that is not a real folder of ours, or cannot be pruned, is replaced by an empty folder.
-            if let shared = try? tree.keepOnlyShared(recorded) { return shared }
+            if let shared = try? tree.keepOnlyShared() { return shared }
             guard schoolsite_remove_tree(tree.root) == 0 else {
                 throw failure("\(spare) (the previous site's folders, kept to speed up builds) could not be removed: \(String(cString: strerror(errno))); remove it by hand and build again")
             }
@@ -129,9 +99,7 @@ public struct OutputWriter: Sendable {
                         "the image \(reason), so its metadata could not be removed; nothing was written and the previous site is unchanged. Open it in a photo editor, save it again and build again.")
     }
 
-    /// - Parameter recorded: the previous site, when it is still as recorded.
-    /// - Returns: the record of the spare it leaves, if any.
-    private func swap(_ tree: StagingTree, recorded: StagingTree.Recorded?) throws(SiteError) -> FolderRecord? {
+    private func swap(_ tree: StagingTree) throws(SiteError) {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -145,19 +113,15 @@ public struct OutputWriter: Sendable {
             removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
-        guard exists else { return nil }
+        guard exists else { return }
         // The staging path now holds the previous site. What the new site shares
-        // with it is kept as the next build's spare, the rest (a withdrawn photo)
-        // goes now, and the new files are linked in: the spare then holds the
-        // whole site, as recorded, and the next build need not list it.
+        // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
         do {
-            try tree.linkMissing(tree.keepOnlyShared(recorded))
+            try tree.keepOnlyShared()
             removeTree(spare)
             guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
-            return FolderRecord(folders: [""] + tree.folders.sorted(), in: spare)
         } catch {
             removeTree(staging)
-            return nil
         }
     }
 

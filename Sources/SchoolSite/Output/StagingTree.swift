@@ -46,6 +46,7 @@ struct StagingTree {
     /// Removes every entry but the site's folders and the files already shared
     /// with the live site at the same path, so the tree holds nothing the live
     /// site does not. Used before writing, and on the previous site after the swap.
+    @discardableResult
     func keepOnlyShared() throws -> Kept {
         guard rootIsOwnFolder, let rootStatus = FileStatus(root) else { throw NotReusable() }
         try setFolderMode(root, rootStatus)
@@ -139,74 +140,17 @@ struct StagingTree {
             for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
             return
         }
-        if isShared(relative, status) {
+        if files.contains(relative), status.isRegularFile, status.mode & 0o7777 == fileMode,
+           let shared = FileStatus("\(live)/\(relative)"), shared.inode == status.inode, shared.device == status.device {
             kept.files.insert(relative)
             return
         }
         guard unlink(path) == 0 || errno == ENOENT else { throw NotReusable() }
     }
 
-    /// The file at `relative`, of `status`, is one the site needs and the live file there.
-    private func isShared(_ relative: String, _ status: FileStatus) -> Bool {
-        guard files.contains(relative), status.isRegularFile, status.mode & 0o7777 == fileMode,
-              let shared = FileStatus("\(live)/\(relative)") else { return false }
-        return shared.inode == status.inode && shared.device == status.device
-    }
-
-    /// What a tree held when its `FolderRecord` was made: the site's `files`
-    /// with their folders, and nothing else; its folders are unchanged since
-    /// (the record still matches), but `recent` ones may not be.
-    struct Recorded: Sendable {
-        var files: [String]
-        var recent: [String]
-    }
-
-    /// `keepOnlyShared` for a tree still as `recorded`, without listing its
-    /// folders but the recent ones; every file is still compared with the live one.
-    func keepOnlyShared(_ recorded: Recorded?) throws -> Kept {
-        guard let recorded else { return try keepOnlyShared() }
-        guard rootIsOwnFolder, let rootStatus = FileStatus(root) else { throw NotReusable() }
-        try setFolderMode(root, rootStatus)
-        let recordedFolders = OutputPaths.folders(of: recorded.files)
-        let known = Set(recorded.files).union(recordedFolders)
-        var kept = Kept()
-        // An entry added in the clock tick of the record, which left the folder's times as they were.
-        for folder in recorded.recent {
-            for name in try entries(of: folder.isEmpty ? root : "\(root)/\(folder)") {
-                let relative = folder.isEmpty ? name : "\(folder)/\(name)"
-                if !known.contains(relative) { try prune(relative, keeping: &kept) }
-            }
-        }
-        for folder in recordedFolders.subtracting(folders).sorted() {
-            guard schoolsite_remove_tree("\(root)/\(folder)") == 0 || errno == ENOENT else { throw NotReusable() }
-        }
-        let shared = recorded.files.parallelMap { relative -> Bool? in
-            let path = "\(root)/\(relative)"
-            if let status = FileStatus(path), isShared(relative, status) { return true }
-            return unlink(path) == 0 || errno == ENOENT ? false : nil
-        }
-        for (relative, isShared) in zip(recorded.files, shared) {
-            guard let isShared else { throw NotReusable() }
-            if isShared { kept.files.insert(relative) }
-        }
-        kept.folders.formUnion(recordedFolders.intersection(folders))
-        return kept
-    }
-
     /// The names in a folder; any that is not UTF-8 makes the tree not reusable.
     private func entries(of folder: String) throws -> [String] {
         guard let names = DirectoryListing.names(in: folder) else { throw NotReusable() }
         return names
-    }
-
-    /// Links each live file the tree does not have (`kept` is what it has), and
-    /// makes the folders they need: the tree then holds the whole live site.
-    func linkMissing(_ kept: Kept) throws {
-        try makeFolders(existing: kept.folders)
-        let failures = Array(files.subtracting(kept.files)).parallelMap { path -> FileWriteError? in
-            let target = "\(root)/\(path)"
-            return link("\(live)/\(path)", target) == 0 ? nil : FileWriteError(path: target, code: errno)
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 struct BuildCache: Sendable {
-    static let formatVersion = 13
+    static let formatVersion = 12
 
     struct Entry: Codable, Sendable, Equatable {
         var fingerprint: String
@@ -35,8 +35,6 @@ struct BuildCache: Sendable {
     var pageSignatures: [String: String]
     /// The output's folders as the build left them (`FolderRecord`).
     var folders: FolderRecord?
-    /// The spare's, which then held the output's files too (`OutputWriter.Written`).
-    var spare: FolderRecord?
     /// The post lines of the file this cache was read from, with the posts each
     /// holds, so that saving the next cache copies the lines that have not changed.
     private var lines: [(slugs: [String], line: Data)] = []
@@ -63,8 +61,7 @@ struct BuildCache: Sendable {
         let postLines = Array(lines.dropFirst())
         let chunks = postLines.parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         var posts: [String: Entry] = [:]
-        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures,
-                               folders: header.folders, spare: header.spare)
+        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures, folders: header.folders)
         for (chunk, line) in zip(chunks, postLines) {
             guard let chunk else { return nil }
             posts.merge(chunk) { first, _ in first }
@@ -102,7 +99,7 @@ struct BuildCache: Sendable {
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
         let files = allFiles
-        guard let folders, folders.isUnchanged(folders: FolderRecord.folders(of: files), in: output.path) else { return false }
+        guard let folders, let now = FolderRecord(of: files, in: output.path), now.digest == folders.digest else { return false }
         guard !folders.recent.isEmpty else { return true }
         let children = OutputPaths.children(of: files)
         return folders.recent.allSatisfy { folder in
@@ -114,23 +111,22 @@ struct BuildCache: Sendable {
         siteFiles.map(\.path) + posts.values.flatMap { $0.files.map(\.path) }
     }
 
-    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String],
-                 folders: FolderRecord?, spare: FolderRecord?) {
-        (self.key, self.posts, self.siteFiles, self.pageSignatures, self.folders, self.spare) = (key, posts, siteFiles, pageSignatures, folders, spare)
+    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: FolderRecord?) {
+        (self.key, self.posts, self.siteFiles, self.pageSignatures, self.folders) = (key, posts, siteFiles, pageSignatures, folders)
     }
 
     /// The results of a build just written to `output`: every post that passed
     /// cleanly (no finding at all) and was fingerprinted, and the other files.
-    /// - Parameter written: what the writer did (`OutputWriter.write`): a cached post whose files
-    ///   it left untouched keeps their cached data, checked at the start.
-    init(key: String, evaluation: Evaluation, register: Register, output: URL, rendered: RenderedSite, written: OutputWriter.Written = .init()) {
+    /// - Parameter untouched: output files this build did not touch (`OutputWriter.write`):
+    ///   a cached post whose files are all such keeps their cached data, checked at the start.
+    init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite, untouched: Set<String> = []) {
         self.key = key
         let folder = output.path
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
                   let state = evaluated.state, state != .draft else { return nil }
             let files: [OutputStamp]
-            if let cached = evaluated.cached?.files, cached.allSatisfy({ written.untouched.contains($0.path) }) {
+            if let cached = evaluated.cached?.files, cached.allSatisfy({ untouched.contains($0.path) }) {
                 files = cached
             } else {
                 let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
@@ -144,10 +140,9 @@ struct BuildCache: Sendable {
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
-        siteFiles = rendered.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
-        pageSignatures = rendered.pageSignatures
+        siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
+        pageSignatures = written.pageSignatures
         folders = FolderRecord(of: allFiles, in: folder)
-        spare = written.spare
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
@@ -175,7 +170,6 @@ struct BuildCache: Sendable {
         var siteFiles: [OutputStamp]
         var pageSignatures: [String: String]
         var folders: FolderRecord?
-        var spare: FolderRecord?
     }
 
     /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
@@ -215,8 +209,7 @@ struct BuildCache: Sendable {
         let encoded = chunks.parallelMap { chunk in
             try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
         }
-        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures,
-                                                             folders: folders, spare: spare)),
+        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures, folders: folders)),
               encoded.allSatisfy({ $0 != nil }) else { return nil }
         return ([header] + copied + encoded.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
     }

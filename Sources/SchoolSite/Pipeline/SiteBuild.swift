@@ -46,8 +46,8 @@ public enum SiteBuild {
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: feed, previousPages: previousPages)
-        let written = try writer.write(rendered, previous: cache.map { .init(files: $0.allFiles, output: $0.folders, spare: $0.spare) })
-        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, rendered: rendered, written: written)
+        let untouched = try writer.write(rendered)
+        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
             .save(for: output, reusing: cache)
         return Result(report: BuildReport(evaluation), output: output)
     }
