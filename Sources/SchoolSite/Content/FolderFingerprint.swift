@@ -21,6 +21,7 @@ struct FolderFingerprint: Sendable {
     ///   - known: `names` of an earlier fingerprint, used instead of listing the folder: the
     ///     digest is then right only if it equals that fingerprint's, which the caller compares.
     init?(of folder: String, in site: SiteDirectory, approval: FileStatus, known: [String]? = nil) {
+        let since = ClockTick.recentSince()
         let path = site.path(folder)
         guard let own = FileStatus(path), own.isDirectory else { return nil }
         let names: [String]
@@ -44,6 +45,7 @@ struct FolderFingerprint: Sendable {
             }
         }
         digest = hasher.finalize().hexString
-        self.names = own.modified < ClockTick.recentSince() ? names : nil
+        // Either time: a folder whose modification time was set back still shows a recent change.
+        self.names = max(own.modified, own.changed) < since ? names : nil
     }
 }

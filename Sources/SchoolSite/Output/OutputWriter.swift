@@ -42,7 +42,8 @@ public struct OutputWriter: Sendable {
             if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
-        try swap(tree)
+        // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
+        guard try swap(tree) else { return [] }
         return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
     }
 
@@ -99,7 +100,8 @@ public struct OutputWriter: Sendable {
                         "the image \(reason), so its metadata could not be removed; nothing was written and the previous site is unchanged. Open it in a photo editor, save it again and build again.")
     }
 
-    private func swap(_ tree: StagingTree) throws(SiteError) {
+    /// - Returns: false when the previous site was there but could not be kept as the spare, and was removed.
+    private func swap(_ tree: StagingTree) throws(SiteError) -> Bool {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -113,15 +115,17 @@ public struct OutputWriter: Sendable {
             removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
-        guard exists else { return }
+        guard exists else { return true }
         // The staging path now holds the previous site. What the new site shares
         // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
         do {
             try tree.keepOnlyShared()
             removeTree(spare)
             guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
+            return true
         } catch {
             removeTree(staging)
+            return false
         }
     }
 

@@ -31,7 +31,7 @@ struct BuildCache: Sendable {
     var posts: [String: Entry]
     /// The output's other files (news list, category pages, feed, assets) as last written.
     var siteFiles: [OutputStamp]
-    /// The news list and category pages by what they showed (`RenderedSite.pageSignatures`).
+    /// The news list and category pages and the feed by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
     /// The output's folders as the build left them (`FolderRecord`).
     var folders: FolderRecord?

@@ -19,9 +19,10 @@ struct FolderRecord: Codable, Sendable, Equatable {
     var recent: [String]
 
     init?(of files: [String], in output: String) {
+        // The clock first: a folder changed while the statuses are taken counts as recent.
+        let since = ClockTick.recentSince()
         let folders = [""] + OutputPaths.folders(of: files).sorted()
         let statuses = folders.parallelMap { FileStatus($0.isEmpty ? output : "\(output)/\($0)") }
-        let since = ClockTick.recentSince()
         var hasher = SHA256()
         recent = []
         for (folder, status) in zip(folders, statuses) {
