@@ -208,6 +208,42 @@ import Testing
         #expect(feed.contains("/\(Self.slug(Self.postCount - AtomFeed.entryLimit - 1))/") == (change == "removed newest post"))
     }
 
+    /// The feed is made again only when one of its posts changed or it shows other posts.
+    @Test func theFeedIsReadAgainOnlyWhenItsPostsChange() throws {
+        let site = try site()
+        func feed() throws -> FeedEntries {
+            let loaded = try Site.load(at: site.root.path)
+            let output = site.root.appendingPathComponent("output")
+            let cache = try #require(BuildCache.load(for: output, key: BuildCache.key(for: loaded)))
+            var evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build, only: nil, cache: cache.intact(in: output))
+            return SiteBuild.feedEntries(of: &evaluation, site: loaded, previousPages: cache.intactPages(in: output)).feed
+        }
+        func isUnchanged(_ feed: FeedEntries) -> Bool {
+            if case .unchanged = feed { true } else { false }
+        }
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(isUnchanged(try feed()))
+        // An old post, not in the feed.
+        let oldest = "content/posts/\(Self.oldest)/index.md"
+        try site.write(oldest, try site.read(oldest) + "More.\n")
+        try site.approve(Self.oldest)
+        #expect(isUnchanged(try feed()))
+        try expectSameAsClean(site, on: "2024-09-02")
+        // The newest post.
+        let newest = "content/posts/\(Self.slug(Self.postCount - 1))/index.md"
+        try site.write(newest, try site.read(newest) + "More.\n")
+        try site.approve(Self.slug(Self.postCount - 1))
+        #expect(!isUnchanged(try feed()))
+        try expectSameAsClean(site, on: "2024-09-02")
+        #expect(isUnchanged(try feed()))
+        // The feed file changed by hand.
+        let written = try site.read("output/feed.xml")
+        try site.remove("output/feed.xml")
+        try site.write("output/feed.xml", written + "<!-- edited -->\n")
+        #expect(!isUnchanged(try feed()))
+        try expectSameAsClean(site, on: "2024-09-02")
+    }
+
     @Test func onlyTheListPagesShowingAChangedPostAreRenderedAgain() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")

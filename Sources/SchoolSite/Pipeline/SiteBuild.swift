@@ -34,14 +34,7 @@ public enum SiteBuild {
             return Result(report: BuildReport(evaluation), output: output)
         }
         let previousPages = cache?.intactPages(in: output) ?? [:]
-        var published = evaluation.published
-        let feed: FeedEntries
-        if let signature = feedSignature(of: published), previousPages[AtomFeed.file] == signature {
-            feed = .unchanged(signature: signature)
-        } else {
-            published = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
-            feed = .posts(published.prefix(AtomFeed.entryLimit).map(\.post.post), signature: feedSignature(of: published))
-        }
+        let (published, feed) = feedEntries(of: &evaluation, site: site, previousPages: previousPages)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
@@ -58,6 +51,19 @@ public enum SiteBuild {
     static func outputFolder(of directory: SiteDirectory, given outputPath: String?) -> URL {
         (outputPath.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? directory.url("output"))
             .standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// The feed: unchanged when its newest posts are the previous feed's (by
+    /// `feedSignature`), else read (and so checked) and rendered.
+    /// - Returns: `evaluation.published`, and the feed's entries.
+    static func feedEntries(of evaluation: inout Evaluation, site: Site, previousPages: [String: String])
+        -> (published: [(post: EvaluatedPost, listing: PostListing)], feed: FeedEntries) {
+        let published = evaluation.published
+        if let signature = feedSignature(of: published), previousPages[AtomFeed.file] == signature {
+            return (published, .unchanged(signature: signature))
+        }
+        let read = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
+        return (read, .posts(read.prefix(AtomFeed.entryLimit).map(\.post.post), signature: feedSignature(of: read)))
     }
 
     /// The feed's posts by slug and folder fingerprint, taken before they were
