@@ -87,8 +87,9 @@ public struct Evaluation: Sendable {
             let folder = PostLoader.folder(of: slug)
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
             let approval = purpose == .build || !cache.isEmpty ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
-            let fingerprint = approval.flatMap { folderFingerprint(of: folder, in: site.directory, approval: $0, cached: cache[slug]) }
-            if let fingerprint, let entry = cache[slug], entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
+            let cached = cache[slug]
+            let fingerprint = approval.flatMap { folderFingerprint(of: folder, in: site.directory, approval: $0, cached: cached) }
+            if let fingerprint, let entry = cached, entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }

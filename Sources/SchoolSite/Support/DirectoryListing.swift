@@ -6,17 +6,13 @@ enum DirectoryListing {
     /// The names in `folder` but `.` and `..`, unsorted; nil when the folder
     /// cannot be read or holds a name that is not UTF-8 (which no path here could name).
     static func names(in folder: String) -> [String]? {
-        guard let stream = opendir(folder) else { return nil }
-        defer { closedir(stream) }
         var names: [String] = []
-        while let entry = readdir(stream) {
-            let decoded = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                String(validatingCString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-            }
-            guard let name = decoded else { return nil }
-            if name != "." && name != ".." { names.append(name) }
+        let complete = visit(folder) { name, _ in
+            guard let name = String(validatingCString: name) else { return false }
+            names.append(name)
+            return true
         }
-        return names
+        return complete ? names : nil
     }
 
     /// The names of the folders in `folder` (links to folders included), unsorted, a
@@ -24,21 +20,32 @@ enum DirectoryListing {
     /// The entry's type comes with its name, so only links and file systems that
     /// give no type cost a `stat` (this lists the posts folder on every command).
     static func folders(in folder: String) -> [String] {
-        guard let stream = opendir(folder) else { return [] }
-        defer { closedir(stream) }
         var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-            }
-            guard name != "." && name != ".." else { continue }
-            switch Int32(entry.pointee.d_type) {
+        _ = visit(folder) { pointer, type in
+            let name = String(cString: pointer)
+            switch Int32(type) {
             case Int32(DT_DIR): names.append(name)
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 if FileStatus("\(folder)/\(name)", following: true)?.isDirectory == true { names.append(name) }
             default: break
             }
+            return true
         }
         return names
+    }
+
+    /// Calls `body` with each entry's name and type but `.` and `..`, until it returns false.
+    /// - Returns: false when the folder cannot be read or `body` stopped.
+    private static func visit(_ folder: String, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) -> Bool {
+        guard let stream = opendir(folder) else { return false }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let goOn = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                let name = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || body(name, entry.pointee.d_type)
+            }
+            guard goOn else { return false }
+        }
+        return true
     }
 }
