@@ -33,9 +33,8 @@ extension PreviewSite {
 
     /// `source`, symlinks resolved, lies inside `folder` (site-relative; "" is the site itself).
     private func requireInside(_ source: String, folder: String) throws {
-        let resolvedFolder = directory.url(folder).resolvingSymlinksInPath().path
-        let resolvedFile = directory.url(source).resolvingSymlinksInPath().path
-        guard resolvedFile.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") else {
+        guard let resolvedFolder = directory.resolvedPath(folder), let resolvedFile = directory.resolvedPath(source),
+              resolvedFile.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") else {
             throw UnservableFile()
         }
     }

@@ -39,6 +39,18 @@ import Testing
         #expect(try diagnostics(forPost: front() + "Hello.\n").isEmpty)
     }
 
+    /// YAML's unquoted words for true and false are read as such; a quoted one is text.
+    @Test func namedIsTrueOrFalseAsYAMLWritesThem() throws {
+        for word in ["true", "True", "yes", "on", "false", "NO", "Off"] {
+            let found = try diagnostics(forPost: front(people: "[{id: P0001, named: \(word)}]") + "Hello.\n")
+            #expect(found.with(rule: "post.front-matter").isEmpty, "named: \(word)")
+        }
+        for value in ["\"true\"", "'yes'", "maybe", "1", "tRuE"] {
+            let found = try diagnostics(forPost: front(people: "[{id: P0001, named: \(value)}]") + "Hello.\n")
+            #expect(found.with(rule: "post.front-matter").map(\.message) == ["`named` must be true or false"], "named: \(value)")
+        }
+    }
+
     @Test func categoryOutsidePolicy() throws {
         let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\nauthor: A\ncategory: ①news\npeople: []\nphotos: {}\n---\nx\n")
         #expect(try diagnostics(forPost: source.text).positions(of: "post.category") == [position(source["①"])])

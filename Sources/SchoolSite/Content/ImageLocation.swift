@@ -18,10 +18,10 @@ enum ImageLocation: Equatable {
         let components = name.split(separator: "/", omittingEmptySubsequences: false)
         if components.contains("..") { return .outside(reason: "climbs out with `..`") }
         let path = "\(post.folder)/\(name)"
-        // A symlink is followed to see where it really lands.
-        let folder = site.url(post.folder).resolvingSymlinksInPath().path
-        let target = site.url(path).resolvingSymlinksInPath().path
-        if site.exists(path), !target.hasPrefix(folder + "/") {
+        // A symlink is followed to see where it really lands. One that cannot be
+        // followed cannot be read either, and is reported as missing.
+        if site.exists(path), let folder = site.resolvedPath(post.folder), let target = site.resolvedPath(path),
+           !target.hasPrefix(folder + "/") {
             return .outside(reason: "is a link to a file outside the post folder")
         }
         return .inside(path: path)

@@ -26,6 +26,14 @@ public struct SiteDirectory: Sendable {
         rootPath.hasSuffix("/") ? rootPath + relativePath : "\(rootPath)/\(relativePath)"
     }
 
+    /// The file system path of `relativePath` with every symlink resolved
+    /// (realpath(3)); nil when it cannot be: a dangling link, a loop, no such file.
+    public func resolvedPath(_ relativePath: String) -> String? {
+        guard let resolved = realpath(path(relativePath), nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The bytes of a regular file, refusing anything larger than `limit`.
     public func readData(_ relativePath: String, limit: Int) throws(FileReadError) -> Data {
         try SiteDirectory.readData(at: path(relativePath), limit: limit)

@@ -16,10 +16,14 @@ struct YAMLFields {
     private var keyNodes: [String: Node] = [:]
     private let mappingLocation: SourceLocation
 
-    /// Every value is read from its text (dates, numbers), so only the tags that
-    /// text cannot show are resolved: true/false, null and `<<` merges. Each
-    /// rule is a regular expression tried on every scalar, a cost paid per post.
-    private static let resolver = Resolver.default.removing(.int).removing(.float).removing(.timestamp).removing(.value)
+    /// No tags are resolved: every value is read from its text (dates, numbers,
+    /// null, true and false). Each resolver rule is a regular expression tried on
+    /// every scalar, a cost paid per post.
+    private static let resolver = Resolver.basic
+    /// The words YAML 1.1 (and Yams' default resolver) reads as true or false, unquoted.
+    private static let booleans: [String: Bool] = Dictionary(uniqueKeysWithValues:
+        ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"].map { ($0, true) }
+            + ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"].map { ($0, false) })
 
     /// Parses `yaml` as a mapping; any YAML error becomes a diagnostic and an empty mapping.
     init(yaml: String, file: String, rule: String, lineOffset: Int = 0, allowedKeys: [String], unknownKeyRule: String? = nil) {
@@ -147,7 +151,7 @@ struct YAMLFields {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
-        guard let flag = value.bool else {
+        guard let scalar = value.scalar, scalar.style == .plain, let flag = Self.booleans[scalar.string] else {
             report(at: value, "`\(key)` must be true or false")
             return nil
         }

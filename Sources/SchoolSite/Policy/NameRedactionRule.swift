@@ -37,12 +37,13 @@ private struct NameScan {
     }
 
     mutating func scan(_ segment: ScanSegment) {
-        let words = tokenizer.words(in: segment)
+        // A word under `not_names` may be no name's, so with any, every word gets its key.
+        let words = tokenizer.words(in: segment, keeping: notNames.isEmpty ? index.filter : nil)
         // Camel-case words count as their parts for "written together" (`#AmeliaSmith`);
         // each unit keeps the owners of its name, looked up once.
         var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)])] = []
         for word in words where notNames.isEmpty || !notNames.contains(word.key) {
-            let entry = index.entry(for: word.key)
+            let entry = word.key.isEmpty ? nil : index.entry(for: word.key)
             // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`).
             if forbidFullNames, let owners = entry?.fullNameOwners, !owners.isEmpty {
                 reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)

@@ -6,7 +6,7 @@ enum HTMLEntities {
     private static let accentSuffixes = ["acute", "grave", "circ", "uml", "tilde", "ring", "cedil", "slash", "caron", "macr", "ogon", "dot", "breve"]
 
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {

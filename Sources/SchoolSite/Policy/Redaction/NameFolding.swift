@@ -5,9 +5,6 @@ import Foundation
 /// characters or apostrophe style: `ＺＯË`, `Zoe`, `Zo\u{00AD}e` and `Ζoë` all give `zoe`.
 struct NameFolding {
     enum Folded: Equatable {
-        /// Part of a word, one ASCII letter or digit, lower-case. Kept apart from
-        /// `letters` so that the common case carries no array to count references to.
-        case letter(UInt8, isUpper: Bool, isLower: Bool)
         /// Part of a word: lower-case UTF-8, accents removed; may be several letters (`ß` → `ss`).
         case letters([UInt8], isUpper: Bool, isLower: Bool)
         /// Inside a name or a possessive: `O'Neill`, `Amelia's`.
@@ -18,24 +15,14 @@ struct NameFolding {
         case separator
     }
 
-    /// Every scalar seen so far, folded once (ASCII is precomputed).
+    /// Every scalar seen so far, folded once.
     private var cache: [UInt32: Folded] = [:]
-    private static let ascii: [Folded] = (0..<128).map { value in
-        switch value {
-        case 0x61...0x7A: return .letter(UInt8(value), isUpper: false, isLower: true)
-        case 0x41...0x5A: return .letter(UInt8(value + 0x20), isUpper: true, isLower: false)
-        case 0x30...0x39: return .letter(UInt8(value), isUpper: false, isLower: false)
-        case 0x27: return .apostrophe
-        default: return .separator
-        }
-    }
 
+    /// Folds a scalar outside ASCII (`WordTokenizer` folds ASCII itself, without a look-up).
     mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
-        let value = scalar.value
-        if value < 0x80 { return Self.ascii[Int(value)] }
-        if let known = cache[value] { return known }
+        if let known = cache[scalar.value] { return known }
         let folded = Self.foldUncommon(scalar)
-        cache[value] = folded
+        cache[scalar.value] = folded
         return folded
     }
 

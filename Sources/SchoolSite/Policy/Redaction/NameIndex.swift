@@ -21,6 +21,8 @@ struct NameIndex: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// Rules out, before any look-up, the words that are in neither `entries` nor a person's words.
+    private(set) var filter = NameWordFilter([String]())
     /// Per person: the words of their given and known-as names, and of their family name.
     private(set) var givenWords: [String: Set<String>] = [:]
     private(set) var familyWords: [String: Set<String>] = [:]
@@ -44,6 +46,7 @@ struct NameIndex: Sendable {
                 entries[familyJoined + first, default: Entry()].fullNameOwners.insert(owner)
             }
         }
+        filter = NameWordFilter(Set(entries.keys).union(givenWords.values.joined()).union(familyWords.values.joined()))
     }
 
     func entry(for key: String) -> Entry? {

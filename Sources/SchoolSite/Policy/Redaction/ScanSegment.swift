@@ -12,7 +12,9 @@ struct ScanSegment {
 
     /// What the text is, for the message: "text", "title", "link address"…
     let place: String
-    private(set) var scalars: [Unicode.Scalar] = []
+    /// The appended texts, run together.
+    private(set) var text = ""
+    private var scalarCount = 0
     /// Positions are kept per appended text, not per scalar: they are only
     /// looked at for a finding, and the scan runs over every word of every post.
     private var runs: [Run] = []
@@ -30,8 +32,10 @@ struct ScanSegment {
     /// - Parameter advancing: false when `text` is not the literal source (a URL
     ///   cmark decoded): every scalar is then reported at the start.
     mutating func append(_ text: String, line: Int, column: Int, advancing: Bool = true) {
-        runs.append(Run(start: scalars.count, line: line, column: column, advancing: advancing))
-        scalars.append(contentsOf: text.unicodeScalars)
+        runs.append(Run(start: scalarCount, line: line, column: column, advancing: advancing))
+        self.text += text
+        // Every scalar has one UTF-8 byte that is not a continuation byte (10xxxxxx).
+        scalarCount += text.utf8.count { $0 & 0xC0 != 0x80 }
     }
 
     mutating func appendBreak(line: Int, column: Int) {
@@ -40,7 +44,7 @@ struct ScanSegment {
 
     /// The source line and column of the scalar at `index`; nil past the end.
     func position(of index: Int) -> (line: Int, column: Int)? {
-        guard index >= 0, index < scalars.count else { return nil }
+        guard index >= 0, index < scalarCount else { return nil }
         // The last run starting at or before `index` (runs are in order of their starts).
         var low = 0, high = runs.count - 1
         while low < high {

@@ -70,7 +70,7 @@ private struct BodySegments {
     }
 
     private mutating func addressSegments(_ node: MarkdownNode, place: String) {
-        let address = node.url.removingPercentEncoding ?? node.url
+        let address = node.url.utf8.contains(UInt8(ascii: "%")) ? node.url.removingPercentEncoding ?? node.url : node.url
         segments.append(ScanSegment(place: "\(place) address", text: address, line: node.line, column: node.column, advancing: false))
         if !node.title.isEmpty {
             segments.append(ScanSegment(place: "\(place) title", text: node.title, line: node.line, column: node.column, advancing: false))

@@ -1,6 +1,7 @@
 /// A word of scanned text, folded for comparison.
 struct ScanWord {
-    /// Folded, possessive and apostrophes removed: `O’Neill’s` → `oneill`.
+    /// Folded, possessive and apostrophes removed: `O’Neill’s` → `oneill`. Empty
+    /// when a `NameWordFilter` showed that neither the word nor its parts is a known word.
     var key: String
     /// For `#AmeliaSmith`-style words: the camel-case parts (`amelia`, `smith`); else empty.
     var parts: [String]
@@ -13,76 +14,127 @@ struct ScanWord {
 /// apostrophe inside a word belongs to it; everything else separates, so
 /// `AMELIA_SMITH.jpg`, `amelia.smith@…` and `/pupils/amelia-smith` all yield the names.
 ///
-/// Works on folded UTF-8 bytes in one reused buffer: this runs over every word
-/// of every post on every build.
+/// Folds ASCII itself and gathers each word's bytes in one reused buffer: this
+/// runs over every word of every post on every build.
 struct WordTokenizer {
     private var folding = NameFolding()
-    private static let apostrophe = UInt8(ascii: "'")
 
-    mutating func words(in segment: ScanSegment) -> [ScanWord] {
-        words(in: segment.scalars)
+    /// - Parameter filter: when given, words it rules out get an empty key, and no String is made for them.
+    mutating func words(in segment: ScanSegment, keeping filter: NameWordFilter? = nil) -> [ScanWord] {
+        words(in: segment.text, keeping: filter)
     }
 
-    mutating func words(in text: String) -> [ScanWord] {
-        words(in: Array(text.unicodeScalars))
-    }
-
-    private mutating func words(in scalars: [Unicode.Scalar]) -> [ScanWord] {
-        var words: [ScanWord] = []
-        var raw: [UInt8] = []
-        raw.reserveCapacity(64)
-        var breaks: [Int] = []
-        var start = 0
-        var end = 0
-        var previousWasLower = false
-
-        for (index, scalar) in scalars.enumerated() {
-            let folded = folding.fold(scalar)
-            switch folded {
-            case .nothing:
-                continue
-            case .separator:
-                if !raw.isEmpty, let word = Self.makeWord(raw, breaks: breaks, start: start, end: end) { words.append(word) }
-                raw.removeAll(keepingCapacity: true)
-                breaks.removeAll(keepingCapacity: true)
-                previousWasLower = false
-            case .apostrophe:
-                if !raw.isEmpty { raw.append(Self.apostrophe) }
-                previousWasLower = false
-            case .letter(_, let isUpper, let isLower), .letters(_, let isUpper, let isLower):
-                if raw.isEmpty { start = index }
-                if isUpper && previousWasLower { breaks.append(raw.count) }
-                if case .letter(let letter, _, _) = folded { raw.append(letter) } else if case .letters(let letters, _, _) = folded { raw += letters }
-                end = index + 1
-                previousWasLower = isLower
+    mutating func words(in text: String, keeping filter: NameWordFilter? = nil) -> [ScanWord] {
+        var builder = WordBuilder(filter: filter)
+        var index = 0
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): builder.add(byte, at: index, isUpper: false, isLower: true)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): builder.add(byte | 0x20, at: index, isUpper: true, isLower: false)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): builder.add(byte, at: index, isUpper: false, isLower: false)
+                case WordBuilder.apostrophe: builder.addApostrophe()
+                default: builder.endWord()
+                }
+            } else {
+                switch folding.fold(scalar) {
+                case .nothing: break
+                case .separator: builder.endWord()
+                case .apostrophe: builder.addApostrophe()
+                case .letters(let letters, let isUpper, let isLower): builder.add(letters, at: index, isUpper: isUpper, isLower: isLower)
+                }
             }
+            index += 1
         }
-        if !raw.isEmpty, let word = Self.makeWord(raw, breaks: breaks, start: start, end: end) { words.append(word) }
-        return words
+        builder.endWord()
+        return builder.words
+    }
+}
+
+/// The word being read, and those read so far.
+private struct WordBuilder {
+    static let apostrophe = UInt8(ascii: "'")
+
+    let filter: NameWordFilter?
+    var words: [ScanWord] = []
+    private var raw: [UInt8] = []
+    /// Where camel-case parts begin in `raw`.
+    private var breaks: [Int] = []
+    private var start = 0
+    private var end = 0
+    private var previousWasLower = false
+
+    init(filter: NameWordFilter?) {
+        self.filter = filter
+        raw.reserveCapacity(64)
     }
 
-    private static func makeWord(_ raw: [UInt8], breaks: [Int], start: Int, end: Int) -> ScanWord? {
+    mutating func add(_ letter: UInt8, at index: Int, isUpper: Bool, isLower: Bool) {
+        begin(at: index, isUpper: isUpper)
+        raw.append(letter)
+        finish(at: index, isLower: isLower)
+    }
+
+    mutating func add(_ letters: [UInt8], at index: Int, isUpper: Bool, isLower: Bool) {
+        begin(at: index, isUpper: isUpper)
+        raw += letters
+        finish(at: index, isLower: isLower)
+    }
+
+    mutating func addApostrophe() {
+        if !raw.isEmpty { raw.append(Self.apostrophe) }
+        previousWasLower = false
+    }
+
+    mutating func endWord() {
+        if !raw.isEmpty, let word = makeWord() { words.append(word) }
+        raw.removeAll(keepingCapacity: true)
+        breaks.removeAll(keepingCapacity: true)
+        previousWasLower = false
+    }
+
+    private mutating func begin(at index: Int, isUpper: Bool) {
+        if raw.isEmpty { start = index }
+        if isUpper && previousWasLower { breaks.append(raw.count) }
+    }
+
+    private mutating func finish(at index: Int, isLower: Bool) {
+        end = index + 1
+        previousWasLower = isLower
+    }
+
+    private func makeWord() -> ScanWord? {
         var length = raw.count
         // A possessive `'s`, then any closing apostrophes, are not part of the name.
-        if length >= 2 && raw[length - 2] == apostrophe && raw[length - 1] == UInt8(ascii: "s") { length -= 2 }
-        while length > 0 && raw[length - 1] == apostrophe { length -= 1 }
-        guard let key = keyString(raw[0..<length]) else { return nil }
-        var parts: [String] = []
+        if length >= 2 && raw[length - 2] == Self.apostrophe && raw[length - 1] == UInt8(ascii: "s") { length -= 2 }
+        while length > 0 && raw[length - 1] == Self.apostrophe { length -= 1 }
+        var partRanges: [Range<Int>] = []
         if !breaks.isEmpty {
             var from = 0
             for cut in breaks where cut > from && cut < length {
-                if let part = keyString(raw[from..<cut]) { parts.append(part) }
+                partRanges.append(from..<cut)
                 from = cut
             }
-            if let part = keyString(raw[from..<length]) { parts.append(part) }
+            partRanges.append(from..<length)
         }
+        if let filter, !filter.mayContain(raw[0..<length]), !partRanges.contains(where: { filter.mayContain(raw[$0]) }) {
+            return hasLetters(0..<length) ? ScanWord(key: "", parts: [], start: start, end: end) : nil
+        }
+        guard let key = keyString(0..<length) else { return nil }
+        let parts = partRanges.compactMap(keyString)
         return ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end)
     }
 
+    private func hasLetters(_ range: Range<Int>) -> Bool {
+        raw[range].contains { $0 != Self.apostrophe }
+    }
+
     /// The bytes without apostrophes, as a String; nil when nothing is left.
-    private static func keyString(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard bytes.contains(apostrophe) else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-        let letters = bytes.filter { $0 != apostrophe }
+    private func keyString(_ range: Range<Int>) -> String? {
+        let bytes = raw[range]
+        guard bytes.contains(Self.apostrophe) else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        let letters = bytes.filter { $0 != Self.apostrophe }
         return letters.isEmpty ? nil : String(decoding: letters, as: UTF8.self)
     }
 }
