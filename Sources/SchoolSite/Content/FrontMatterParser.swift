@@ -42,6 +42,13 @@ enum FrontMatterParser {
         // `-`, `.` or non-ASCII (a byte-order mark, other white space) can be a fence.
         let first = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         guard let first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || first >= 0x80 else { return false }
+        // An ASCII line (`  - id: P0042`, the usual one) is compared byte by byte: Foundation's trimming is slow.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            guard let start = line.utf8.firstIndex(where: { !isBlank($0) }), let end = line.utf8.lastIndex(where: { !isBlank($0) }) else { return false }
+            let core = line.utf8[start...end]
+            return core.elementsEqual("---".utf8) || (!opening && core.elementsEqual("...".utf8))
+        }
         let trimmed = line.drop { $0 == "\u{FEFF}" }.trimmingCharacters(in: .whitespaces)
         return trimmed == "---" || (!opening && trimmed == "...")
     }

@@ -20,7 +20,8 @@ struct LineScanner {
     mutating func next() -> Line? {
         guard position < source.endIndex else { return nil }
         let start = position
-        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
+        // By byte: a search by Character would break the text into graphemes on the way.
+        let end = source.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
         position = end < source.endIndex ? source.index(after: end) : end
         count += 1
         return Line(text: source[start..<end], number: count, start: start, next: position)

@@ -62,7 +62,7 @@ public enum SiteBuild {
         if let signature = feedSignature(of: published), previousPages[AtomFeed.file] == signature {
             return (published, .unchanged(signature: signature))
         }
-        let read = readNewest(AtomFeed.entryLimit, of: &evaluation, site: site)
+        let read = readNewest(AtomFeed.entryLimit, of: &evaluation, published: published, site: site)
         return (read, .posts(read.prefix(AtomFeed.entryLimit).map(\.post.post), signature: feedSignature(of: read)))
     }
 
@@ -81,13 +81,16 @@ public enum SiteBuild {
     /// The feed shows the newest posts in full, so those must be read, and what
     /// is read is checked. Each round reads cached posts only, and each of them
     /// is then read or gone (its folder removed meanwhile), so the loop ends.
+    /// - Parameter published: `evaluation.published`, which sorting 10,000 posts makes worth passing on.
     /// - Returns: `evaluation.published`, the first `count` read.
-    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, site: Site) -> [(post: EvaluatedPost, listing: PostListing)] {
+    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, published: [(post: EvaluatedPost, listing: PostListing)],
+                                   site: Site) -> [(post: EvaluatedPost, listing: PostListing)] {
+        var published = published
         while true {
-            let published = evaluation.published
             let cached = Set(published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
             guard !cached.isEmpty else { return published }
             evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:]))
+            published = evaluation.published
         }
     }
 }
