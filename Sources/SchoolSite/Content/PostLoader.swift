@@ -16,10 +16,12 @@ enum PostLoader {
 
     static func folder(of slug: String) -> String { "\(postsFolder)/\(slug)" }
 
-    /// - Parameter readDrafts: `build` passes false: a draft is then known by its
-    ///   folder name only and none of its files is opened.
-    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool) -> Post {
-        let isDraft = !site.exists("\(folder(of: slug))/\(approvalFile)")
+    /// - Parameters:
+    ///   - readDrafts: `build` passes false: a draft is then known by its
+    ///     folder name only and none of its files is opened.
+    ///   - isDraft: whether the post has no `approval.json`, when the caller has looked already.
+    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft: Bool? = nil) -> Post {
+        let isDraft = isDraft ?? !site.exists("\(folder(of: slug))/\(approvalFile)")
         var post = Post(unread: slug, isDraft: isDraft)
         guard readDrafts || !isDraft else { return post }
         if !Slug.isValid(slug) {

@@ -86,14 +86,16 @@ public struct Evaluation: Sendable {
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
             let folder = PostLoader.folder(of: slug)
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
-            let approval = purpose == .build || !cache.isEmpty ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
+            let approvalLooked = purpose == .build || !cache.isEmpty
+            let approval = approvalLooked ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
             let cached = cache[slug]
             let fingerprint = approval.flatMap { folderFingerprint(of: folder, in: site.directory, approval: $0, cached: cached) }
             if let fingerprint, let entry = cached, entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }
-            var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts)
+            var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts,
+                                           isDraft: approvalLooked ? approval == nil : nil)
             let state = PostState.of(post, on: date)
             let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
             if purpose == .build { post.keepOnlyWhatRenders() }
