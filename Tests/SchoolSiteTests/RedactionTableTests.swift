@@ -91,6 +91,9 @@ import Testing
         Row(body: "The blacksmith showed us a zoetrope.", fires: none),
         Row(body: "Everyone loved the harvest.", fires: none),
         Row(body: "Amelia. Then, much later, the Smith", named: ["P0001"], fires: none),
+        // A word no name has stands between two names, even one short enough to keep them within the gap.
+        Row(body: "Amelia x Smith", named: ["P0001"], fires: none),
+        Row(body: "Amelia #xY Smith", named: ["P0001"], fires: none),
         Row(body: "Zoë was there.", named: ["P0001"], fires: name),
     ]
 

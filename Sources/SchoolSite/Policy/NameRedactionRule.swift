@@ -40,27 +40,36 @@ private struct NameScan {
         // A word under `not_names` may be no name's, so with any, every word gets its key.
         let words = tokenizer.words(in: segment, keeping: notNames.isEmpty ? index.filter : nil)
         // Camel-case words count as their parts for "written together" (`#AmeliaSmith`);
-        // each unit keeps the owners of its name, looked up once.
-        var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)])] = []
-        for word in words where notNames.isEmpty || !notNames.contains(word.key) {
-            let entry = word.key.isEmpty ? nil : index.entry(for: word.key)
+        // each unit keeps the owners of its name, looked up once, and its position:
+        // units are written together only at consecutive positions.
+        var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)], position: Int)] = []
+        var position = 0
+        var previousOrdinal = -1
+        for word in words {
+            // Words the filter left out stand between their neighbours, though no name has them.
+            if word.ordinal > previousOrdinal + 1 { position += 1 }
+            previousOrdinal = word.ordinal
+            guard notNames.isEmpty || !notNames.contains(word.key) else { continue }
+            let entry = index.entry(for: word.key)
             // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`).
             if forbidFullNames, let owners = entry?.fullNameOwners, !owners.isEmpty {
                 reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)
             }
             let whole = entry?.owners ?? []
             if word.parts.isEmpty {
-                units.append((word.key, word.start, word.end, whole))
+                units.append((word.key, word.start, word.end, whole, position))
+                position += 1
                 checkName(word, bearers: whole, in: segment)
                 continue
             }
             let parts = word.parts.map { (key: $0, owners: index.people(named: $0)) }
-            units += parts.map { ($0.key, word.start, word.end, $0.owners) }
+            units += parts.enumerated().map { ($1.key, word.start, word.end, $1.owners, position + $0) }
+            position += parts.count
             checkName(word, bearers: whole + parts.flatMap(\.owners), in: segment)
         }
         guard forbidFullNames else { return }
         for (first, second) in zip(units, units.dropFirst())
-        where !first.owners.isEmpty && second.start - first.end <= NameRedactionRule.fullNameGap {
+        where second.position == first.position + 1 && !first.owners.isEmpty && second.start - first.end <= NameRedactionRule.fullNameGap {
             let together = first.owners.filter { candidate in
                 guard candidate.owner.isPupil else { return false }
                 let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]

@@ -6,7 +6,7 @@ enum NameMentions {
         var tokenizer = WordTokenizer()
         var found: [SourceLocation] = []
         for segment in ScanSegments.of(post, front) {
-            for word in tokenizer.words(in: segment, keeping: register.names.filter) where !word.key.isEmpty {
+            for word in tokenizer.words(in: segment, keeping: register.names.filter) {
                 let keys = [word.key] + word.parts
                 let named = keys.contains { key in register.names.people(named: key).contains { $0.owner.id == personID } }
                     || register.names.fullNames(word.key).contains { $0.id == personID }

@@ -1,13 +1,14 @@
 /// A word of scanned text, folded for comparison.
 struct ScanWord {
-    /// Folded, possessive and apostrophes removed: `O’Neill’s` → `oneill`. Empty
-    /// when a `NameWordFilter` showed that neither the word nor its parts is a known word.
+    /// Folded, possessive and apostrophes removed: `O’Neill’s` → `oneill`.
     var key: String
     /// For `#AmeliaSmith`-style words: the camel-case parts (`amelia`, `smith`); else empty.
     var parts: [String]
     /// Scalar range in the segment.
     var start: Int
     var end: Int
+    /// Which word of the segment this is (0 for the first), counting words a filter left out.
+    var ordinal: Int
 }
 
 /// Splits text into words after folding: letters and digits make words; an
@@ -19,7 +20,7 @@ struct ScanWord {
 struct WordTokenizer {
     private var folding = NameFolding()
 
-    /// - Parameter filter: when given, words it rules out get an empty key, and no String is made for them.
+    /// - Parameter filter: when given, words it rules out (neither the word nor any part known) are left out, unmade.
     mutating func words(in segment: ScanSegment, keeping filter: NameWordFilter? = nil) -> [ScanWord] {
         words(in: segment.text, keeping: filter)
     }
@@ -58,6 +59,7 @@ private struct WordBuilder {
 
     let filter: NameWordFilter?
     var words: [ScanWord] = []
+    private var ordinal = 0
     private var raw: [UInt8] = []
     /// Where camel-case parts begin in `raw`.
     private var breaks: [Int] = []
@@ -88,7 +90,13 @@ private struct WordBuilder {
     }
 
     mutating func endWord() {
-        if !raw.isEmpty, let word = makeWord() { words.append(word) }
+        if !raw.isEmpty {
+            switch makeWord() {
+            case .word(let word): words.append(word); ordinal += 1
+            case .ruledOut: ordinal += 1
+            case .none: break
+            }
+        }
         raw.removeAll(keepingCapacity: true)
         breaks.removeAll(keepingCapacity: true)
         previousWasLower = false
@@ -104,7 +112,15 @@ private struct WordBuilder {
         previousWasLower = isLower
     }
 
-    private func makeWord() -> ScanWord? {
+    private enum Made {
+        case word(ScanWord)
+        /// A word the filter ruled out.
+        case ruledOut
+        /// Only apostrophes.
+        case none
+    }
+
+    private func makeWord() -> Made {
         var length = raw.count
         // A possessive `'s`, then any closing apostrophes, are not part of the name.
         if length >= 2 && raw[length - 2] == Self.apostrophe && raw[length - 1] == UInt8(ascii: "s") { length -= 2 }
@@ -118,16 +134,13 @@ private struct WordBuilder {
             }
             partRanges.append(from..<length)
         }
+        guard raw[0..<length].contains(where: { $0 != Self.apostrophe }) else { return .none }
         if let filter, !filter.mayContain(raw[0..<length]), !partRanges.contains(where: { filter.mayContain(raw[$0]) }) {
-            return hasLetters(0..<length) ? ScanWord(key: "", parts: [], start: start, end: end) : nil
+            return .ruledOut
         }
-        guard let key = keyString(0..<length) else { return nil }
+        guard let key = keyString(0..<length) else { return .none }
         let parts = partRanges.compactMap(keyString)
-        return ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end)
-    }
-
-    private func hasLetters(_ range: Range<Int>) -> Bool {
-        raw[range].contains { $0 != Self.apostrophe }
+        return .word(ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end, ordinal: ordinal))
     }
 
     /// The bytes without apostrophes, as a String; nil when nothing is left.
