@@ -12,10 +12,10 @@ public struct Notice: Sendable {
 
     var context: [String: Any] {
         [
-            "kind": kind,
-            "text": text,
+            "kind": ThemeText(kind),
+            "text": ThemeText(text),
             "has_problems": !problems.isEmpty,
-            "problems": problems.map { ["rule": $0.rule, "line": $0.location.line, "column": $0.location.column, "message": $0.message] },
+            "problems": problems.map { ["rule": ThemeText($0.rule), "line": $0.location.line, "column": $0.location.column, "message": ThemeText($0.message)] },
         ]
     }
 }

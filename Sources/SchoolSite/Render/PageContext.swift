@@ -1,25 +1,25 @@
 import Foundation
 
 /// The values templates receive (themes/school/README.md lists them for theme authors).
-/// Built as dictionaries because that is what Mustache renders.
+/// Built as dictionaries because that is what Mustache renders, texts as `ThemeText`.
 struct PageContext {
     let config: SiteConfig
 
     func category(_ name: String, root: String) -> [String: Any] {
-        ["name": name, "label": Self.label(name), "url": "\(root)category/\(name)/"]
+        ["name": ThemeText(name), "label": ThemeText(Self.label(name)), "url": ThemeText("\(root)category/\(name)/")]
     }
 
     func summary(of post: PostListing, root: String) -> [String: Any] {
         var entry: [String: Any] = [
-            "title": post.title,
-            "url": "\(root)\(post.slug)/",
-            "date_iso": post.date.description,
-            "date_display": post.date.longDisplay,
-            "summary": post.summary ?? "",
-            "author": post.author,
-            "category": post.category,
-            "category_label": Self.label(post.category),
-            "category_url": "\(root)category/\(post.category)/",
+            "title": ThemeText(post.title),
+            "url": ThemeText("\(root)\(post.slug)/"),
+            "date_iso": ThemeText(post.date.description),
+            "date_display": ThemeText(post.date.longDisplay),
+            "summary": ThemeText(post.summary ?? ""),
+            "author": ThemeText(post.author),
+            "category": ThemeText(post.category),
+            "category_label": ThemeText(Self.label(post.category)),
+            "category_url": ThemeText("\(root)category/\(post.category)/"),
         ]
         if let cover = cover(of: post, imagePrefix: "\(root)\(post.slug)/") { entry["cover"] = cover }
         return entry
@@ -29,23 +29,23 @@ struct PageContext {
     /// - Parameter imagePrefix: how the page reaches the post's folder ("" on the post page itself).
     func cover(of post: PostListing, imagePrefix: String) -> [String: Any]? {
         guard let name = post.cover else { return nil }
-        return ["url": imagePrefix + name, "alt": post.coverAlt]
+        return ["url": ThemeText(imagePrefix + name), "alt": ThemeText(post.coverAlt)]
     }
 
     /// Wraps a rendered page body in the layout.
     func layout(pageTitle: String, description: String, path: String, root: String, currentCategory: String?,
                 content: String, notice: [String: Any]?) -> [String: Any] {
         var context: [String: Any] = [
-            "lang": config.language,
-            "site_title": config.title,
-            "school": config.school,
-            "page_title": pageTitle,
-            "description": description,
-            "canonical_url": config.baseURL + path,
-            "feed_url": config.baseURL + "feed.xml",
-            "root": root,
-            "assets": "\(root)assets/",
-            "content": content,
+            "lang": ThemeText(config.language),
+            "site_title": ThemeText(config.title),
+            "school": ThemeText(config.school),
+            "page_title": ThemeText(pageTitle),
+            "description": ThemeText(description),
+            "canonical_url": ThemeText(config.baseURL + path),
+            "feed_url": ThemeText(config.baseURL + "feed.xml"),
+            "root": ThemeText(root),
+            "assets": ThemeText("\(root)assets/"),
+            "content": ThemeText(content),
             "categories": config.policy.categories.map { name in
                 var entry = category(name, root: root)
                 entry["current"] = name == currentCategory

@@ -56,13 +56,13 @@ public struct SiteRenderer: Sendable {
         guard let front = post.frontMatter, let markdown = post.markdown, let listing = post.listing else { return [] }
         let root = "../"
         var entry = context.summary(of: listing, root: root)
-        entry["body"] = markdown.html
+        entry["body"] = ThemeText(markdown.html)
         // The post's own images sit beside its page; a cover the body shows anyway is not repeated.
         entry["cover"] = nil
         if let cover = front.cover, !post.shownImages.contains(where: { !$0.isCover && $0.fileName == cover.value }) {
             entry["cover"] = context.cover(of: listing, imagePrefix: "")
         }
-        let body = site.theme.render("post", ["post": entry, "home_url": root])
+        let body = site.theme.render("post", ["post": entry, "home_url": ThemeText(root)])
         let page = page(title: "\(front.title.value) – \(site.config.title)", description: front.summary?.value ?? "",
                         path: "\(post.slug)/", root: root, category: nil, body: body, notice: notice, context: context)
         let images = Self.imageNames(of: post).map { name in
@@ -117,14 +117,14 @@ public struct SiteRenderer: Sendable {
         let number = list.number
         let root = number == 1 ? "" : "../../"
         var values: [String: Any] = [
-            "heading": "Latest news",
+            "heading": ThemeText("Latest news"),
             "posts": list.posts.map { context.summary(of: $0, root: root) },
             "empty": list.posts.isEmpty,
         ]
         if list.pages > 1 {
             var pagination: [String: Any] = ["page": number, "pages": list.pages]
-            if number > 1 { pagination["newer_url"] = number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/" }
-            if number < list.pages { pagination["older_url"] = "\(root)page/\(number + 1)/" }
+            if number > 1 { pagination["newer_url"] = ThemeText(number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/") }
+            if number < list.pages { pagination["older_url"] = ThemeText("\(root)page/\(number + 1)/") }
             values["pagination"] = pagination
         }
         let path = number == 1 ? "" : "page/\(number)/"
@@ -137,7 +137,7 @@ public struct SiteRenderer: Sendable {
         let root = "../../"
         let label = PageContext.label(name)
         let body = site.theme.render("category", [
-            "category": name, "label": label, "empty": list.posts.isEmpty,
+            "category": ThemeText(name), "label": ThemeText(label), "empty": list.posts.isEmpty,
             "posts": list.posts.map { context.summary(of: $0, root: root) },
         ])
         return page(title: "\(label) – \(site.config.title)", description: "\(label) news from \(site.config.school)",
