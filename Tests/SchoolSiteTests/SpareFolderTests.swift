@@ -91,6 +91,39 @@ import Testing
         try expectSameAsClean(site)
     }
 
+    /// Rebuilds with the build cache (so the previous site is cleared by the
+    /// cache's record of it, when that holds) after approving `changed` again,
+    /// and expects `path` neither in the site nor beside it.
+    func expectGoneAfterRebuilding(_ site: TestSite, _ path: String, changed: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try site.approve(changed)
+        #expect(try site.build(on: "2024-09-02").output != nil, sourceLocation: sourceLocation)
+        for folder in ["output", ".output.spare"] {
+            #expect(!paths(site, folder).contains(path), "\(folder) still holds \(path)", sourceLocation: sourceLocation)
+        }
+        try expectSameAsClean(site, sourceLocation: sourceLocation)
+    }
+
+    @Test func aWithdrawnPhotoLeavesNoCopyBesideTheOutput() throws {
+        let site = try site()
+        try buildTwice(site)
+        let path = "content/posts/\(Self.pictured)/index.md"
+        try site.write(path, try site.read(path)
+            .replacingOccurrences(of: " ![Children passing the baton](relay.png)", with: "")
+            .replacingOccurrences(of: "people: [P0001, P0005]\nphotos: {relay.png: [P0001, P0005]}", with: "people: []\nphotos: {}"))
+        try site.remove("content/posts/\(Self.pictured)/relay.png")
+        try expectGoneAfterRebuilding(site, "\(Self.pictured)/relay.png", changed: Self.pictured)
+    }
+
+    /// A file put into the output by hand does not match the cache's record of
+    /// it, so the previous site is listed, and the file is not kept beside it.
+    @Test func aFilePutInTheOutputIsNotKeptInTheSpare() throws {
+        let site = try site()
+        try buildTwice(site)
+        try site.write("output/\(Self.plain)/notes.txt", "private notes")
+        try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Updated.\n")
+        try expectGoneAfterRebuilding(site, "\(Self.plain)/notes.txt", changed: Self.other)
+    }
+
     @Test func nothingPutInTheSpareReachesTheSite() throws {
         let site = try site()
         try buildTwice(site)
