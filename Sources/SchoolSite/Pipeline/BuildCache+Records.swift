@@ -3,14 +3,11 @@
 /// and `check`, `status` and every rebuild start by decoding one record per post.
 /// A change of fields or order needs a new `BuildCache.formatVersion`.
 extension BuildCache.Entry {
-    init(from decoder: Decoder) throws {
+    convenience init(from decoder: Decoder) throws {
         var fields = try decoder.unkeyedContainer()
-        fingerprint = try fields.decode(String.self)
-        state = try fields.decode(PostState.self)
-        sensitivity = try fields.decode(DateSensitivity.self)
-        listing = try fields.decodeIfPresent(PostListing.self)
-        files = try fields.decode([OutputStamp].self)
-        folderNames = try fields.decodeIfPresent([String].self)
+        self.init(fingerprint: try fields.decode(String.self), state: try fields.decode(PostState.self),
+                  sensitivity: try fields.decode(DateSensitivity.self), listing: try fields.decodeIfPresent(PostListing.self),
+                  files: try fields.decode([OutputStamp].self), folderNames: try fields.decodeIfPresent([String].self))
     }
 
     func encode(to encoder: Encoder) throws {

@@ -14,16 +14,28 @@ import Foundation
 struct BuildCache: Sendable {
     static let formatVersion = 12
 
-    struct Entry: Codable, Sendable, Equatable {
-        var fingerprint: String
-        var state: PostState
-        var sensitivity: DateSensitivity
+    /// One post's cached result. A class of constants, so that the 10,000 entries a
+    /// rebuild passes from the cache to its evaluation and on to the next cache
+    /// are shared, not copied field by field (each copy counted a dozen references).
+    final class Entry: Codable, Sendable, Equatable {
+        let fingerprint: String
+        let state: PostState
+        let sensitivity: DateSensitivity
         /// As the news list would show the post (its date also orders `status`).
-        var listing: PostListing?
+        let listing: PostListing?
         /// The post's files in the output folder (page, images) as last written.
-        var files: [OutputStamp]
+        let files: [OutputStamp]
         /// The post folder's entries, when the next fingerprint need not list it (`FolderFingerprint.names`).
-        var folderNames: [String]?
+        let folderNames: [String]?
+
+        init(fingerprint: String, state: PostState, sensitivity: DateSensitivity, listing: PostListing?, files: [OutputStamp], folderNames: [String]?) {
+            (self.fingerprint, self.state, self.sensitivity, self.listing, self.files, self.folderNames) = (fingerprint, state, sensitivity, listing, files, folderNames)
+        }
+
+        static func == (first: Entry, second: Entry) -> Bool {
+            first === second || (first.fingerprint == second.fingerprint && first.state == second.state && first.sensitivity == second.sensitivity
+                && first.listing == second.listing && first.files == second.files && first.folderNames == second.folderNames)
+        }
     }
 
     var version = Self.formatVersion
