@@ -1,16 +1,29 @@
 /// What the news list, the category pages and the feed's ordering need of a
 /// published post: small enough for the build cache to keep for every post, so
 /// a rebuild lists an unchanged post without reading it again.
-public struct PostListing: Sendable, Codable, Equatable {
-    public var slug: String
-    public var title: String
-    public var date: Day
-    public var summary: String?
-    public var author: String
-    public var category: String
+/// A class of constants, for the same reason as `BuildCache.Entry`: every
+/// rebuild passes each post's listing through several lists on two threads.
+public final class PostListing: Sendable, Codable, Equatable {
+    public let slug: String
+    public let title: String
+    public let date: Day
+    public let summary: String?
+    public let author: String
+    public let category: String
     /// The cover's file name, and the alt text the body gives the same file.
-    public var cover: String?
-    public var coverAlt: String
+    public let cover: String?
+    public let coverAlt: String
+
+    public init(slug: String, title: String, date: Day, summary: String?, author: String, category: String, cover: String?, coverAlt: String) {
+        (self.slug, self.title, self.date, self.summary) = (slug, title, date, summary)
+        (self.author, self.category, self.cover, self.coverAlt) = (author, category, cover, coverAlt)
+    }
+
+    public static func == (first: PostListing, second: PostListing) -> Bool {
+        first === second || (first.slug == second.slug && first.title == second.title && first.date == second.date
+            && first.summary == second.summary && first.author == second.author && first.category == second.category
+            && first.cover == second.cover && first.coverAlt == second.coverAlt)
+    }
 }
 
 extension Post {

@@ -38,16 +38,12 @@ extension DateSensitivity {
 }
 
 extension PostListing {
-    public init(from decoder: Decoder) throws {
+    public convenience init(from decoder: Decoder) throws {
         var fields = try decoder.unkeyedContainer()
-        slug = try fields.decode(String.self)
-        title = try fields.decode(String.self)
-        date = try fields.decode(Day.self)
-        summary = try fields.decodeIfPresent(String.self)
-        author = try fields.decode(String.self)
-        category = try fields.decode(String.self)
-        cover = try fields.decodeIfPresent(String.self)
-        coverAlt = try fields.decode(String.self)
+        self.init(slug: try fields.decode(String.self), title: try fields.decode(String.self), date: try fields.decode(Day.self),
+                  summary: try fields.decodeIfPresent(String.self), author: try fields.decode(String.self),
+                  category: try fields.decode(String.self), cover: try fields.decodeIfPresent(String.self),
+                  coverAlt: try fields.decode(String.self))
     }
 
     public func encode(to encoder: Encoder) throws {

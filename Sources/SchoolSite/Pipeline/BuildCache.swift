@@ -106,8 +106,9 @@ struct BuildCache: Sendable {
     /// exactly the files this cache recorded, each as it was written. The build
     /// then leaves it as it is.
     func isCurrent(for evaluation: Evaluation, in output: URL) -> Bool {
-        let read = evaluation.posts.filter { $0.state != .draft }
-        guard read.allSatisfy({ $0.cached != nil }), Set(read.map(\.post.slug)) == Set(posts.keys),
+        let all = evaluation.posts
+        let read = all.indices.filter { all[$0].state != .draft }
+        guard read.allSatisfy({ all[$0].cached != nil }), Set(read.map { all[$0].post.slug }) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
         return recordedFiles(in: output) != nil

@@ -36,11 +36,11 @@ public struct Evaluation: Sendable {
     public var date: Day
     public var posts: [EvaluatedPost]
 
-    public var diagnostics: [Diagnostic] { posts.flatMap(\.diagnostics).sorted() }
-    public var hasErrors: Bool { posts.contains { $0.diagnostics.hasErrors } }
-
     // These read fields through indices: a closure over the posts themselves
     // copies each (a large struct), which showed in a no-change rebuild's profile.
+    public var diagnostics: [Diagnostic] { posts.indices.flatMap { posts[$0].diagnostics }.sorted() }
+    public var hasErrors: Bool { posts.indices.contains { posts[$0].diagnostics.hasErrors } }
+
     public func slugs(in state: PostState) -> [String] {
         posts.indices.compactMap { posts[$0].state == state ? posts[$0].post.slug : nil }
     }
