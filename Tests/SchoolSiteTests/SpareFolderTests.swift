@@ -91,9 +91,8 @@ import Testing
         try expectSameAsClean(site)
     }
 
-    /// Rebuilds with the build cache (so the previous site is cleared by the
-    /// cache's record of it, when that holds) after approving `changed` again,
-    /// and expects `path` neither in the site nor beside it.
+    /// Rebuilds with the build cache after approving `changed` again, and
+    /// expects `path` neither in the site nor beside it.
     func expectGoneAfterRebuilding(_ site: TestSite, _ path: String, changed: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         try site.approve(changed)
         #expect(try site.build(on: "2024-09-02").output != nil, sourceLocation: sourceLocation)
@@ -114,8 +113,7 @@ import Testing
         try expectGoneAfterRebuilding(site, "\(Self.pictured)/relay.png", changed: Self.pictured)
     }
 
-    /// A file put into the output by hand does not match the cache's record of
-    /// it, so the previous site is listed, and the file is not kept beside it.
+    /// A file put into the output by hand goes with the previous site; it is not kept beside the output.
     @Test func aFilePutInTheOutputIsNotKeptInTheSpare() throws {
         let site = try site()
         try buildTwice(site)

@@ -15,11 +15,6 @@ enum OutputPaths {
         return folders
     }
 
-    /// The folder holding `path`: "" for one at the top.
-    static func parent(of path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
-    }
-
     /// The names directly in each folder ("" for the output folder) of `files` and their folders.
     static func children(of files: [String]) -> [String: Set<String>] {
         var children: [String: Set<String>] = [:]

@@ -19,28 +19,23 @@ public struct OutputWriter: Sendable {
     private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
     /// Call while holding the `BuildLock`.
-    /// - Parameter previousFiles: every file the output folder holds (by the build
-    ///   cache's record), when that is known: the previous site is then cleared of
-    ///   what the new one does not share by name, without listing its folders.
     /// - Returns: the unchanged files (`.previous`) that the new site has from the
     ///   spare, untouched by this build, so their file system data is as it was.
     @discardableResult
-    public func write(_ rendered: RenderedSite, previousFiles: [String]? = nil) throws(SiteError) -> Set<String> {
+    public func write(_ rendered: RenderedSite) throws(SiteError) -> Set<String> {
         try requireReplaceable()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
         let modes = Self.creationModes()
         let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
         let kept: StagingTree.Kept
-        // The files written anew, which share nothing with the previous site.
-        var written = Set<String>()
         do {
             kept = try prepare(tree)
             try tree.makeFolders(existing: kept.folders)
-            let placed = rendered.files.parallelMap { file -> Result<Bool, Error> in
-                Result { try place(file, in: tree, isShared: kept.files.contains(file.path)) }
+            let failures = rendered.files.parallelMap { file -> Error? in
+                do { try place(file, in: tree, isShared: kept.files.contains(file.path)) } catch { return error }
+                return nil
             }
-            for case .failure(let failure) in placed { throw failure }
-            written = Set(zip(rendered.files, placed).compactMap { file, result in (try? result.get()) == true ? file.path : nil })
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             guard schoolsite_sync_file_system(staging) == 0 else { throw FileWriteError(path: staging, code: errno) }
         } catch {
             removeTree(staging)
@@ -48,7 +43,7 @@ public struct OutputWriter: Sendable {
             throw failure("could not write the new site: \(Self.reason(error))")
         }
         // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
-        guard try swap(tree, previousFiles: previousFiles, written: written) else { return [] }
+        guard try swap(tree) else { return [] }
         return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
     }
 
@@ -66,21 +61,21 @@ public struct OutputWriter: Sendable {
         return StagingTree.Kept()
     }
 
-    /// - Returns: true when the file was written anew, false when the live one was kept or linked.
-    private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws -> Bool {
+    private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws {
         switch file.content {
         case .data(let data):
-            return try tree.place(data, at: file.path, isShared: isShared)
+            try tree.place(data, at: file.path, isShared: isShared)
         case .copy(let source):
-            return try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
+            try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
         case .image(let source):
-            return try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
+            try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
         case .previous:
             // A hard link: the new site shares the unchanged file with the old one. Where the
             // file system or its settings refuse links (vfat, protected_hardlinks), a copy.
-            guard !isShared && !tree.share(file.path) else { return false }
-            let previous = "\(tree.live)/\(file.path)"
-            return try tree.place(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), at: file.path)
+            if !isShared && !tree.share(file.path) {
+                let previous = "\(tree.live)/\(file.path)"
+                try tree.place(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), at: file.path)
+            }
         }
     }
 
@@ -106,7 +101,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// - Returns: false when the previous site was there but could not be kept as the spare, and was removed.
-    private func swap(_ tree: StagingTree, previousFiles: [String]?, written: Set<String>) throws(SiteError) -> Bool {
+    private func swap(_ tree: StagingTree) throws(SiteError) -> Bool {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -123,14 +118,8 @@ public struct OutputWriter: Sendable {
         guard exists else { return true }
         // The staging path now holds the previous site. What the new site shares
         // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
-        // (A file put into the output after the cache's record of it was checked stays
-        // in the spare until the next build prepares it, which lists every folder.)
         do {
-            if let previousFiles {
-                try tree.removeUnshared(previousFiles, written: written)
-            } else {
-                try tree.keepOnlyShared()
-            }
+            try tree.keepOnlyShared()
             removeTree(spare)
             guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
             return true

@@ -65,24 +65,6 @@ struct StagingTree {
         return kept
     }
 
-    /// After the swap, on the previous site when it held `previous` and nothing
-    /// else (by the build cache's record): removes the files the new site does
-    /// not share, being gone from it or `written` anew, and the folders it has
-    /// not, by name. Every other file there was linked into the new site, so no
-    /// folder needs listing: the same outcome as `keepOnlyShared`, for a few
-    /// system calls per change instead of several per post.
-    func removeUnshared(_ previous: [String], written: Set<String>) throws {
-        guard rootIsOwnFolder else { throw NotReusable() }
-        for path in previous where !files.contains(path) || written.contains(path) {
-            guard unlink("\(root)/\(path)") == 0 || errno == ENOENT else { throw NotReusable() }
-        }
-        let gone = OutputPaths.folders(of: previous).subtracting(folders)
-        // The outermost of them: removing one removes what is inside.
-        for folder in gone where !gone.contains(OutputPaths.parent(of: folder)) {
-            guard schoolsite_remove_tree("\(root)/\(folder)") == 0 || errno == ENOENT else { throw NotReusable() }
-        }
-    }
-
     /// The root is a real folder of this user's: not a link, which pruning would
     /// follow into whatever it names (the live site, someone's documents).
     private var rootIsOwnFolder: Bool {
@@ -112,16 +94,13 @@ struct StagingTree {
 
     /// Puts `bytes` at `path`: the live file, linked, when it holds exactly these bytes; else a new file.
     /// - Parameter isShared: the live file is known to be there (`keepOnlyShared` kept it).
-    /// - Returns: true when a new file was written.
-    @discardableResult
-    func place(_ bytes: Data, at path: String, isShared: Bool = false) throws(FileWriteError) -> Bool {
+    func place(_ bytes: Data, at path: String, isShared: Bool = false) throws(FileWriteError) {
         let target = "\(root)/\(path)"
         if isShared || share(path) {
-            if holds(bytes, target) { return false }
+            if holds(bytes, target) { return }
             try remove(target)
         }
         try FileWriting.write(bytes, to: target)
-        return true
     }
 
     /// Links the live file at `path` into the tree, unless it is there already;

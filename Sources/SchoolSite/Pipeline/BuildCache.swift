@@ -111,20 +111,13 @@ struct BuildCache: Sendable {
         guard read.allSatisfy({ all[$0].cached != nil }), Set(read.map { all[$0].post.slug }) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
-        return recordedFiles(in: output) != nil
-    }
-
-    /// The files this cache recorded (`allFiles`), when `output` holds those and
-    /// nothing else, by its folders' record: then the folders need no listing.
-    func recordedFiles(in output: URL) -> [String]? {
         let files = allFiles
-        guard let folders, let now = FolderRecord(of: files, in: output.path), now.digest == folders.digest else { return nil }
-        guard !folders.recent.isEmpty else { return files }
+        guard let folders, let now = FolderRecord(of: files, in: output.path), now.digest == folders.digest else { return false }
+        guard !folders.recent.isEmpty else { return true }
         let children = OutputPaths.children(of: files)
-        let unchanged = folders.recent.allSatisfy { folder in
+        return folders.recent.allSatisfy { folder in
             DirectoryListing.names(in: folder.isEmpty ? output.path : "\(output.path)/\(folder)").map(Set.init) == children[folder, default: []]
         }
-        return unchanged ? files : nil
     }
 
     var allFiles: [String] {

@@ -39,7 +39,7 @@ public enum SiteBuild {
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: feed, previousPages: previousPages)
-        let untouched = try writer.write(rendered, previousFiles: cache?.recordedFiles(in: output))
+        let untouched = try writer.write(rendered)
         BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
             .save(for: output, reusing: cache)
         return Result(report: BuildReport(evaluation), output: output)
