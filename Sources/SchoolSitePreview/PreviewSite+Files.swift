@@ -33,8 +33,7 @@ extension PreviewSite {
 
     /// `source`, symlinks resolved, lies inside `folder` (site-relative; "" is the site itself).
     private func requireInside(_ source: String, folder: String) throws {
-        guard let resolvedFolder = directory.resolvedPath(folder), let resolvedFile = directory.resolvedPath(source),
-              resolvedFile.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") else {
+        guard directory.resolves(source, inside: folder) == true else {
             throw UnservableFile()
         }
     }

@@ -20,8 +20,7 @@ enum ImageLocation: Equatable {
         let path = "\(post.folder)/\(name)"
         // A symlink is followed to see where it really lands. One that cannot be
         // followed cannot be read either, and is reported as missing.
-        if site.exists(path), let folder = site.resolvedPath(post.folder), let target = site.resolvedPath(path),
-           !target.hasPrefix(folder + "/") {
+        if site.exists(path), site.resolves(path, inside: post.folder) == false {
             return .outside(reason: "is a link to a file outside the post folder")
         }
         return .inside(path: path)

@@ -26,9 +26,15 @@ public struct SiteDirectory: Sendable {
         rootPath.hasSuffix("/") ? rootPath + relativePath : "\(rootPath)/\(relativePath)"
     }
 
-    /// The file system path of `relativePath` with every symlink resolved
-    /// (realpath(3)); nil when it cannot be: a dangling link, a loop, no such file.
-    public func resolvedPath(_ relativePath: String) -> String? {
+    /// Whether `relativePath`, every symlink resolved (realpath(3)), lands inside
+    /// `folder` ("" is the site itself); nil when either cannot be resolved: a
+    /// dangling link, a loop, no such file.
+    public func resolves(_ relativePath: String, inside folder: String) -> Bool? {
+        guard let file = resolvedPath(relativePath), let folder = resolvedPath(folder) else { return nil }
+        return file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    private func resolvedPath(_ relativePath: String) -> String? {
         guard let resolved = realpath(path(relativePath), nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
