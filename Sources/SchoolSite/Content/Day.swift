@@ -35,10 +35,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(iso: String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))!
+        return Day(iso: "\(padded(parts.year ?? 1970, to: 4))-\(padded(parts.month ?? 1, to: 2))-\(padded(parts.day ?? 1, to: 2))")!
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    // Not String(format:): a build writes several dates per post, and formatting through Foundation cost 2 % of it.
+    public var description: String { "\(Self.padded(year, to: 4))-\(Self.padded(month, to: 2))-\(Self.padded(day, to: 2))" }
+
+    /// `value` in decimal, with leading zeros to at least `width` digits.
+    private static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// "14 June 2024", as dates are written in UK schools.
     public var longDisplay: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
@@ -50,7 +57,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
         let seconds = timeZone.secondsFromGMT(for: date)
         let sign = seconds < 0 ? "-" : "+"
-        let offset = String(format: "%@%02d:%02d", sign, abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        let offset = "\(sign)\(Self.padded(abs(seconds) / 3600, to: 2)):\(Self.padded(abs(seconds) % 3600 / 60, to: 2))"
         return "\(description)T00:00:00\(offset)"
     }
 

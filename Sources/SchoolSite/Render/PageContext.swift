@@ -58,7 +58,8 @@ struct PageContext {
 
     /// "achievement" → "Achievement", "school-trips" → "School trips".
     static func label(_ name: String) -> String {
-        let words = name.replacingOccurrences(of: "-", with: " ")
+        // Not Foundation's replacingOccurrences: every summary on every list page asks.
+        let words = name.split(separator: "-", omittingEmptySubsequences: false).joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
