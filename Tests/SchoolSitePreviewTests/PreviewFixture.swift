@@ -3,9 +3,9 @@ import SchoolSite
 import Testing
 @testable import SchoolSitePreview
 
-/// A site in a fresh temporary folder, with the preview of it running on a
-/// free port of 127.0.0.1.
-struct PreviewFixture {
+/// A site in a fresh temporary folder (removed with the fixture), with the
+/// preview of it running on a free port of 127.0.0.1.
+final class PreviewFixture: Sendable {
     static let slug = "2024-06-14-x"
     static let draftSlug = "2024-06-20-odd-socks"
     /// The draft names a pupil of the sample register who has no name consent: `redaction.name` at 9:11.
@@ -41,6 +41,10 @@ struct PreviewFixture {
 
     let root: URL
     let key = ApprovalKey.generate(name: "Sam Taylor")
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
 
     /// Writes the sample site's settings (with this fixture's approver key), register
     /// and theme, the relay post (approved) and the draft, then `extra` on top.

@@ -85,6 +85,16 @@ import Testing
         #expect(try site.build(on: "2024-09-02").report.published == [Self.slug])
     }
 
+    @Test func approvingAgainReplacesTheApprovalAndLeavesNothingElse() throws {
+        let site = try site()
+        let folder = site.root.appendingPathComponent("content/posts/\(Self.slug)").path
+        let first = try site.read("content/posts/\(Self.slug)/approval.json")
+        _ = try PostApproval.approve(Self.slug, in: try site.load(), key: site.key,
+                                     now: ISO8601DateFormatter().date(from: "2024-07-01T09:00:00Z")!)
+        #expect(try site.read("content/posts/\(Self.slug)/approval.json") != first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["approval.json", "index.md", "relay.png"])
+    }
+
     @Test func approveRefusesAPostWithAnErrorAndWritesNothing() throws {
         let bad = Self.markdown.replacingOccurrences(of: "Well done!", with: "Well done Oliver!")
         let site = try TestSite(TestSite.post(Self.slug, bad, approved: false), binary: ["content/posts/\(Self.slug)/relay.png": TestSite.png])
@@ -107,6 +117,7 @@ import Testing
     @Test func keyFilesAreWrittenPrivateAndRefusedWhenOthersCanRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("sam.key").path
         let key = ApprovalKey.generate(name: "Sam Taylor")
         try key.write(to: path)
@@ -127,6 +138,7 @@ import Testing
 extension ApprovalTests {
     @Test func keygenMakesAPrivateFolderForTheKey() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)/nested")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let path = folder.appendingPathComponent("sam.key").path
         try ApprovalKey.generate(name: "Sam Taylor").write(to: path)
         let mode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import SchoolSite
 
-/// A whole site described as `[path: contents]`, written to a fresh temporary folder.
-struct TestSite {
+/// A whole site described as `[path: contents]`, written to a fresh temporary
+/// folder, which goes when the last reference to the site does.
+final class TestSite: Sendable {
     let root: URL
     /// The approver whose public key the site's site.yml lists.
     let key = ApprovalKey.generate(name: "Sam Taylor")
@@ -48,6 +49,10 @@ struct TestSite {
         "themes/school/templates/post.mustache": "<h1>{{post.title}}</h1>{{{post.body}}}",
         "themes/school/static/style.css": "body{}\n",
     ]
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
 
     init(_ files: [String: String] = [:], binary: [String: Data] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("schoolsite-test-\(UUID().uuidString)")
