@@ -1,6 +1,8 @@
 /// A Swift copy of one node of cmark's document tree, with its position already
-/// converted to the file's line and Unicode-scalar column.
-public struct MarkdownNode: Sendable {
+/// converted to the file's line and Unicode-scalar column. A class of constants:
+/// the policy rules walk every post's tree, and copying a struct node retained
+/// each of its strings and its children on every step.
+public final class MarkdownNode: Sendable {
     public enum Kind: Sendable, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
         case paragraph, heading, thematicBreak
@@ -8,16 +10,16 @@ public struct MarkdownNode: Sendable {
         case emphasis, strong, link, image
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// Text of `text`, `code`, `codeBlock`, `htmlBlock` and `htmlInline` nodes.
-    public var literal: String
+    public let literal: String
     /// Destination of links and images.
-    public var url: String
+    public let url: String
     /// Title of links and images (`[a](u "title")`).
-    public var title: String
-    public var line: Int
-    public var column: Int
-    public var children: [MarkdownNode]
+    public let title: String
+    public let line: Int
+    public let column: Int
+    public let children: [MarkdownNode]
 
     public init(kind: Kind, literal: String = "", url: String = "", title: String = "",
                 line: Int, column: Int, children: [MarkdownNode] = []) {

@@ -75,22 +75,22 @@ private struct TreeCopier {
         let byteColumn = Int(cmark_node_get_start_column(node))
         var position = positions.location(line: line, byteColumn: byteColumn, block: block)
         if kind == .document { position = (positions.firstLine, 1) }
-        var result = MarkdownNode(kind: kind, literal: Self.string(cmark_node_get_literal(node)),
-                                  url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
-                                  line: position.line, column: position.column)
         let childQuoteDepth = kind == .blockQuote ? quoteDepth + 1 : quoteDepth
         let childBlock = (kind == .paragraph || kind == .heading)
             ? MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth) : block
+        var children: [MarkdownNode] = []
         if depth >= Self.maximumDepth {
-            result.children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)]
-            return result
+            children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)]
+        } else {
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                children.append(copy(current, depth: depth + 1, block: childBlock, quoteDepth: childQuoteDepth))
+                child = cmark_node_next(current)
+            }
         }
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            result.children.append(copy(current, depth: depth + 1, block: childBlock, quoteDepth: childQuoteDepth))
-            child = cmark_node_next(current)
-        }
-        return result
+        return MarkdownNode(kind: kind, literal: Self.string(cmark_node_get_literal(node)),
+                            url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
+                            line: position.line, column: position.column, children: children)
     }
 
     private static func flattenedText(_ node: OpaquePointer) -> String {

@@ -34,7 +34,9 @@ public struct SiteRenderer: Sendable {
         let listings = published.compactMap(\.listing)
         // Each post is on a news list page and on its category's page: its part of their signatures is made once.
         let listed = Array(zip(listings, listings.parallelMap(\.signature)))
-        let pages = newsListPages(listed) + site.config.policy.categories.map { categoryListPage($0, posts: listed) }
+        // Category pages first: each lists a whole category, and the cores share the work
+        // best when the largest pages are not left to the end.
+        let pages = site.config.policy.categories.map { categoryListPage($0, posts: listed) } + newsListPages(listed)
         let signatures = pages.parallelMap { $0.signature }
         files += Array(zip(pages, signatures)).parallelMap { page, signature in
             previousPages[page.file] == signature ? OutputFile(path: page.file, content: .previous) : page.render(self, context)
