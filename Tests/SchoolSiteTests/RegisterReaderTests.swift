@@ -25,6 +25,14 @@ import Testing
         #expect(register["P2"]?.doNotPublish == true)
     }
 
+    @Test func spacesAroundValuesAndColumnNamesDoNotCount() throws {
+        let csv = "id , given_name,family_name,known_as,role,photo_consent,name_consent,do_not_publish,consent_until\n" +
+            " P1,\tAnn ,\u{00A0}Lee\u{00A0},, pupil,yes , no,no,\n"
+        let person = try #require(try RegisterReader.parse(csv, file: "r.csv")["P1"])
+        #expect([person.id, person.givenName, person.familyName] == ["P1", "Ann", "Lee"])
+        #expect(person.role == .pupil && person.photoConsent && !person.nameConsent)
+    }
+
     @Test func columnsMayComeInAnyOrder() throws {
         let csv = "role,id,given_name,family_name,known_as,photo_consent,name_consent,do_not_publish,consent_until\npupil,P1,Ann,Lee,,yes,yes,no,\n"
         #expect(try RegisterReader.parse(csv, file: "r.csv")["P1"]?.givenName == "Ann")

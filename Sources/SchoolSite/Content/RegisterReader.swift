@@ -30,7 +30,7 @@ enum RegisterReader {
             throw SiteError(rule, at: SourceLocation(file: file),
                             "the consent register is not valid CSV: a double quote is out of place (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)")
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = csv.header.map { $0.trimmed(of: .whitespaces) }
         let missing = columns.filter { !header.contains($0) }
         guard missing.isEmpty else {
             throw SiteError(rule, at: SourceLocation(file: file, line: 1),
@@ -43,7 +43,7 @@ enum RegisterReader {
         var line = 2
         for (rowNumber, row) in csv.rows.enumerated() {
             defer { line += 1 + row.reduce(0) { $0 + $1.filter(\.isNewline).count } }
-            if row.count == 1, row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if row.count == 1, row[0].trimmed(of: .whitespaces).isEmpty { continue }
             var cells = RowCells(row: row, index: index, file: file, line: line, rowNumber: rowNumber + 1)
             if row.count != header.count {
                 cells.fail(column: nil, "has \(row.count) values but the header has \(header.count)")
@@ -82,7 +82,7 @@ private struct RowCells {
 
     func text(_ column: String) -> String {
         guard let position = index[column], position < row.count else { return "" }
-        return row[position].trimmingCharacters(in: .whitespaces)
+        return row[position].trimmed(of: .whitespaces)
     }
 
     mutating func flag(_ column: String) -> Bool? {

@@ -114,21 +114,12 @@ struct YAMLFields {
             report(at: value, "`\(key)` must be a single line of text, not a list or mapping")
             return nil
         }
-        let text = Self.trimmed(scalar.string)
+        let text = scalar.string.trimmed(of: .whitespacesAndNewlines)
         if text.isEmpty {
             if required { report(key, "`\(key)` is blank; give it a value") }
             return nil
         }
         return text
-    }
-
-    /// Without white space at either end. Most values start and end with a
-    /// visible ASCII character and are returned as they are: Foundation's
-    /// trimming costs enough to show in a build of every post.
-    private static func trimmed(_ text: String) -> String {
-        let visible: ClosedRange<UInt8> = 0x21...0x7E
-        if let first = text.utf8.first, let last = text.utf8.last, visible.contains(first), visible.contains(last) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     mutating func day(_ key: String, required: Bool) -> Day? {
