@@ -65,8 +65,8 @@ make -C "$ROOT" --no-print-directory build-deps >&2
 BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)/schoolsite"
 [ -x "$BIN" ] || { echo "run.sh: no binary at $BIN" >&2; exit 1; }
 # The figures are for the binary as built, with mimalloc as its allocator.
-MIMALLOC_VERBOSE=1 "$BIN" --version 2>&1 | grep -q '^mimalloc:' \
-    || { echo "run.sh: $BIN does not allocate through mimalloc" >&2; exit 1; }
+allocator="$(MIMALLOC_VERBOSE=1 "$BIN" --help 2>&1)"
+grep -q '^mimalloc:' <<<"$allocator" || { echo "run.sh: $BIN does not allocate through mimalloc" >&2; exit 1; }
 
 # make_once DIR STAMP WHAT COMMAND...: runs COMMAND, which writes DIR, unless DIR.stamp
 # shows that DIR was made from the same inputs (STAMP) already.
