@@ -114,8 +114,8 @@ public struct SiteDirectory: Sendable {
             throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        // Straight into the result, one byte more than stat gave: a short read of a regular
-        // file is its end, so the usual file takes one read (a build reads several per post).
+        // Straight into the result, sized by stat (one byte more, to see the end without growing):
+        // not through a zeroed 64 KB buffer and a copy, as a build reads several files per post.
         var data = Data(count: Int(info.st_size) + 1)
         var filled = 0
         while true {
@@ -125,11 +125,11 @@ public struct SiteDirectory: Sendable {
                 if errno == EINTR { continue }
                 throw FileReadError(reason: "could not be read (\(String(cString: strerror(errno))))")
             }
+            if count == 0 { break }
             filled += count
             if filled > limit {
                 throw FileReadError(reason: "is over the \(ByteCount(limit)) limit")
             }
-            if filled < data.count { break }
         }
         data.count = filled
         return data
