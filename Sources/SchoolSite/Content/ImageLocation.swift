@@ -15,8 +15,9 @@ enum ImageLocation: Equatable {
         if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") { return .remote }
         if name.hasPrefix("/") { return .outside(reason: "is an absolute path") }
         if name.contains(":") { return .outside(reason: "is an address, not a file name") }
-        let components = name.split(separator: "/", omittingEmptySubsequences: false)
-        if components.contains("..") { return .outside(reason: "climbs out with `..`") }
+        // By bytes, as the file system reads the name: `/` then a combining mark is one Character.
+        let components = name.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if components.contains(where: { $0.elementsEqual("..".utf8) }) { return .outside(reason: "climbs out with `..`") }
         let path = "\(post.folder)/\(name)"
         // A symlink is followed to see where it really lands. One that cannot be
         // followed cannot be read either, and is reported as missing.

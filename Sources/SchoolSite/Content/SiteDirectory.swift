@@ -32,7 +32,7 @@ public struct SiteDirectory: Sendable {
     public func resolves(_ relativePath: String, inside folder: String) -> Bool? {
         if let isThere = isPlainlyInside(relativePath, folder) { return isThere ? true : nil }
         guard let file = resolvedPath(relativePath), let folder = resolvedPath(folder) else { return nil }
-        return file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        return file.utf8.starts(with: Self.asFolder(folder).utf8)
     }
 
     /// The usual case, without realpath's look-up of every component from `/`
@@ -40,17 +40,25 @@ public struct SiteDirectory: Sendable {
     /// with no `.` or `..` and no link on the way down, `relativePath` is inside
     /// wherever `folder` itself lands. Then true when it exists, false when it
     /// does not; nil when this cannot tell.
+    ///
+    /// Paths are compared and cut by bytes, as the file system reads them: Swift's
+    /// String takes two spellings of an accented name as equal, and a `/`
+    /// followed by a combining mark as one character that is not `/`.
     private func isPlainlyInside(_ relativePath: String, _ folder: String) -> Bool? {
-        let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-        guard relativePath.hasPrefix(prefix) else { return nil }
-        var below = prefix
-        for (index, component) in relativePath.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).enumerated() {
-            guard !component.isEmpty, component != ".", component != ".." else { return nil }
-            below += index == 0 ? component : "/" + component
-            guard let status = FileStatus(path(below)) else { return false }
+        let bytes = Array(relativePath.utf8)
+        let prefix = Array(Self.asFolder(folder).utf8)
+        guard bytes.starts(with: prefix) else { return nil }
+        for component in bytes[prefix.count...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard !component.isEmpty, !component.elementsEqual(".".utf8), !component.elementsEqual("..".utf8) else { return nil }
+            guard let status = FileStatus(path(String(decoding: bytes[..<component.endIndex], as: UTF8.self))) else { return false }
             guard !status.isLink else { return nil }
         }
         return true
+    }
+
+    /// `folder` with a `/` at its end ("" stays "": the site itself).
+    private static func asFolder(_ folder: String) -> String {
+        folder.isEmpty || folder.utf8.last == UInt8(ascii: "/") ? folder : folder + "/"
     }
 
     private func resolvedPath(_ relativePath: String) -> String? {
@@ -114,12 +122,13 @@ public struct SiteDirectory: Sendable {
             throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        // Straight into the result, sized by stat (one byte more, to see the end without growing):
-        // not through a zeroed 64 KB buffer and a copy, as a build reads several files per post.
+        // Straight into the result, sized by stat (one byte more, to see the end without growing),
+        // not into a 64 KB buffer and copied from there: a build reads several files per post.
         var data = Data(count: Int(info.st_size) + 1)
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(data.count, 4096) }
+            // A file that grew since stat: room up to one byte past the limit, to see it passed.
+            if filled == data.count { data.count = min(data.count + max(data.count, 4096), limit + 1) }
             let count = data.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
