@@ -19,9 +19,9 @@ enum ImageLocation: Equatable {
         let components = name.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         if components.contains(where: { $0.elementsEqual("..".utf8) }) { return .outside(reason: "climbs out with `..`") }
         let path = "\(post.folder)/\(name)"
-        // A symlink is followed to see where it really lands. One that cannot be
-        // followed cannot be read either, and is reported as missing.
-        if site.exists(path), site.resolves(path, inside: post.folder) == false {
+        // A symlink is followed to see where it really lands. A missing file, or a link
+        // that cannot be followed (nil), cannot be read either, and is reported as missing.
+        if site.resolves(path, inside: post.folder) == false {
             return .outside(reason: "is a link to a file outside the post folder")
         }
         return .inside(path: path)
