@@ -74,21 +74,4 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int == folder)
         #expect(try site.read("output/\(edited)/index.html").contains("More news."))
     }
-
-    /// A file added in the same tick of the clock as the build's last change to
-    /// its folder leaves the folder's times as they were; such a recently changed
-    /// folder is listed, so the file is still found.
-    @Test func aFolderChangedJustBeforeTheRecordIsListed() throws {
-        let site = try site()
-        #expect(try site.build(on: "2024-09-02").output != nil)
-        try site.write("output/stray.html", "<p>stray")
-        // As if the stray file had come in the build's last tick: the record already shows it.
-        let output = site.root.appendingPathComponent("output")
-        var cache = try load(site)
-        cache.folders = FolderRecord(of: cache.allFiles, in: output.path)
-        #expect(cache.folders?.recent.contains("") == true)
-        cache.save(for: output, reusing: nil)
-        #expect(try site.build(on: "2024-09-02").output != nil)
-        #expect(!site.exists("output/stray.html"))
-    }
 }

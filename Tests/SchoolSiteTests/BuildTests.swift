@@ -155,7 +155,7 @@ extension BuildTests {
         let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
         try site.remove("content/posts/2024-06-14-relay/relay.png")
         #expect {
-            try OutputWriter(site: loaded.directory, output: site.root.appendingPathComponent("output")).write(rendered)
+            try OutputWriter(site: loaded.directory, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)
         } throws: { error in
             let failure = error as? SiteError
             return failure?.kind == .outputFailed && failure?.diagnostics.first?.location.file == "content/posts/2024-06-14-relay/relay.png"

@@ -15,12 +15,22 @@ enum OutputPaths {
         return folders
     }
 
-    /// The names directly in each folder ("" for the output folder) of `files` and their folders.
-    static func children(of files: [String]) -> [String: Set<String>] {
+    /// The folder that holds `path` ("" for the output folder).
+    static func parent(_ path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    }
+
+    /// The names directly in each of `wanted` ("" for the output folder), of a
+    /// tree that holds `files` and `folders`.
+    static func children(of wanted: Set<String>, files: [String], folders: [String]) -> [String: Set<String>] {
+        // By Substring, so that the paths in no wanted folder (nearly all) cost no copy.
+        let parents = Set(wanted.map { Substring($0) })
         var children: [String: Set<String>] = [:]
-        for path in files + folders(of: files) {
-            let slash = path.lastIndex(of: "/")
-            children[slash.map { String(path[..<$0]) } ?? "", default: []].insert(String(path[(slash.map { path.index(after: $0) } ?? path.startIndex)...]))
+        for path in [files, folders].joined() {
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = slash.map { path[..<$0] } ?? ""
+            guard parents.contains(parent) else { continue }
+            children[String(parent), default: []].insert(slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path)
         }
         return children
     }

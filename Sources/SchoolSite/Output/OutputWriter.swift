@@ -19,39 +19,57 @@ public struct OutputWriter: Sendable {
     private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
     /// Call while holding the `BuildLock`.
+    /// - Parameter record: what the last build left (`OutputRecord`), if known.
     /// - Returns: the unchanged files (`.previous`) that the new site has from the
     ///   spare, untouched by this build, so their file system data is as it was.
     @discardableResult
-    public func write(_ rendered: RenderedSite) throws(SiteError) -> Set<String> {
+    func write(_ rendered: RenderedSite, record: OutputRecord?) throws(SiteError) -> Set<String> {
         try requireReplaceable()
-        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
+        // A tick before the first change: a folder changed from here on is listed by the next build.
+        let since = ClockTick.recentSince()
         let modes = Self.creationModes()
+        // The live site is checked against the record before anything changes, and the record goes.
+        let record = record.flatMap { $0.fileMode == modes.file && $0.folderMode == modes.folder ? $0 : nil }
+        let live = record?.site(heldAt: output.path)
+        OutputRecord.remove(for: output)
+        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid())).path
         let tree = StagingTree(root: staging, live: output.path, files: rendered.files, fileMode: modes.file, folderMode: modes.folder)
         let kept: StagingTree.Kept
+        let changed: Set<String>
+        let placements: [StagingTree.Placement]
         do {
-            kept = try prepare(tree)
-            try tree.makeFolders(existing: kept.folders)
-            let failures = rendered.files.parallelMap { file -> Error? in
-                do { try place(file, in: tree, isShared: kept.files.contains(file.path)) } catch { return error }
-                return nil
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            kept = try prepare(tree, recorded: live == nil ? nil : record)
+            let made = try tree.makeFolders(existing: kept.folders)
+            placements = try rendered.files.parallelMap { file in
+                Result { try place(file, in: tree, isShared: kept.files.contains(file.path)) }
+            }.map { try $0.get() }
+            changed = kept.changed.union(made).union(made.map(OutputPaths.parent))
+                .union(zip(rendered.files, placements).filter { $0.1 != .kept }.map { OutputPaths.parent($0.0.path) })
             guard schoolsite_sync_file_system(staging) == 0 else { throw FileWriteError(path: staging, code: errno) }
         } catch {
             removeTree(staging)
             if let error = error as? SiteError { throw error }
             throw failure("could not write the new site: \(Self.reason(error))")
         }
+        let shared = Set(zip(rendered.files, placements).filter { $0.1 != .written }.map(\.0.path))
+        let previous = try swap(tree, live: live, shared: shared)
+        let folders = kept.snapshot?.updated(to: tree.folders, changed: changed, in: output.path) ?? FolderSnapshot(of: tree.folders, in: output.path)
+        if let folders {
+            OutputRecord(modes: modes, output: output.path, files: rendered.files.map(\.path), site: folders,
+                         spare: previous.spare.map { (spare, $0.files, $0.folders) }, since: since)?.save(for: output)
+        }
         // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
-        guard try swap(tree) else { return [] }
+        guard !previous.isRemoved else { return [] }
         return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.
+    /// - Parameter recorded: the record the live site was found to match.
     /// - Returns: the folders and the live files the staging folder already has.
-    private func prepare(_ tree: StagingTree) throws -> StagingTree.Kept {
+    private func prepare(_ tree: StagingTree, recorded: OutputRecord?) throws -> StagingTree.Kept {
         if rename(spare, tree.root) == 0 {
             // A spare that is not a real folder of ours, or cannot be pruned, is replaced by an empty folder.
+            if let held = recorded?.spare(heldAt: tree.root), let kept = try? tree.keepRecorded(held) { return kept }
             if let shared = try? tree.keepOnlyShared() { return shared }
             guard schoolsite_remove_tree(tree.root) == 0 else {
                 throw failure("\(spare) (the previous site's folders, kept to speed up builds) could not be removed: \(String(cString: strerror(errno))); remove it by hand and build again")
@@ -61,21 +79,21 @@ public struct OutputWriter: Sendable {
         return StagingTree.Kept()
     }
 
-    private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws {
+    private func place(_ file: OutputFile, in tree: StagingTree, isShared: Bool) throws -> StagingTree.Placement {
         switch file.content {
         case .data(let data):
-            try tree.place(data, at: file.path, isShared: isShared)
+            return try tree.place(data, at: file.path, isShared: isShared)
         case .copy(let source):
-            try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
+            return try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
         case .image(let source):
-            try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
+            return try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
         case .previous:
             // A hard link: the new site shares the unchanged file with the old one. Where the
             // file system or its settings refuse links (vfat, protected_hardlinks), a copy.
-            if !isShared && !tree.share(file.path) {
-                let previous = "\(tree.live)/\(file.path)"
-                try tree.place(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), at: file.path)
-            }
+            if isShared { return .kept }
+            if tree.share(file.path) { return .linked }
+            let previous = "\(tree.live)/\(file.path)"
+            return try tree.place(SiteDirectory.readData(at: previous, limit: ImageMetadataStripper.sizeLimit), at: file.path)
         }
     }
 
@@ -100,8 +118,18 @@ public struct OutputWriter: Sendable {
                         "the image \(reason), so its metadata could not be removed; nothing was written and the previous site is unchanged. Open it in a photo editor, save it again and build again.")
     }
 
-    /// - Returns: false when the previous site was there but could not be kept as the spare, and was removed.
-    private func swap(_ tree: StagingTree) throws(SiteError) -> Bool {
+    /// What became of the previous site in the swap.
+    private struct PreviousSite {
+        /// The spare it was made into: the new site's files it shares, and its folders. nil when there is none.
+        var spare: (files: Set<String>, folders: FolderSnapshot)?
+        /// It was there but could not be kept as the spare, and was removed.
+        var isRemoved = false
+    }
+
+    /// - Parameters:
+    ///   - live: the live site as recorded, found so before the build changed anything.
+    ///   - shared: the paths where the new site has the live site's file.
+    private func swap(_ tree: StagingTree, live: OutputRecord.HeldTree?, shared: Set<String>) throws(SiteError) -> PreviousSite {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -115,17 +143,18 @@ public struct OutputWriter: Sendable {
             removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
-        guard exists else { return true }
+        guard exists else { return PreviousSite() }
         // The staging path now holds the previous site. What the new site shares
         // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
         do {
-            try tree.keepOnlyShared()
+            let kept = try live.map { try tree.pruneRecorded($0, shared: shared) } ?? tree.keepOnlyShared()
+            let folders = kept.snapshot?.updated(to: kept.folders, changed: kept.changed, in: staging) ?? FolderSnapshot(of: kept.folders, in: staging)
             removeTree(spare)
             guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
-            return true
+            return PreviousSite(spare: folders.map { (kept.files, $0) })
         } catch {
             removeTree(staging)
-            return false
+            return PreviousSite(isRemoved: true)
         }
     }
 

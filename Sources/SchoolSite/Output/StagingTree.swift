@@ -36,11 +36,15 @@ struct StagingTree {
         self.folderMode = folderMode
     }
 
-    /// What `keepOnlyShared` kept.
+    /// What `keepOnlyShared` (or `keepRecorded`, `pruneRecorded`) kept.
     struct Kept {
         /// Each the live file at its path.
         var files = Set<String>()
         var folders = Set<String>()
+        /// The tree's folders as found before pruning, when it was found as recorded.
+        var snapshot: FolderSnapshot?
+        /// The folders whose entries pruning changed.
+        var changed = Set<String>()
     }
 
     /// Removes every entry but the site's folders and the files already shared
@@ -67,21 +71,23 @@ struct StagingTree {
 
     /// The root is a real folder of this user's: not a link, which pruning would
     /// follow into whatever it names (the live site, someone's documents).
-    private var rootIsOwnFolder: Bool {
+    var rootIsOwnFolder: Bool {
         var info = stat()
         return lstat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
     }
 
     /// Gives a kept folder the mode a new one gets. Only the permission bits are
     /// compared: a setgid parent or a default ACL adds others to every new folder.
-    private func setFolderMode(_ path: String, _ status: FileStatus) throws {
+    func setFolderMode(_ path: String, _ status: FileStatus) throws {
         guard status.mode & 0o777 != folderMode & 0o777 else { return }
         guard chmod(path, mode_t(folderMode)) == 0 else { throw NotReusable() }
     }
 
     /// The folders the site needs but for those `existing`, parents first (one depth at a time, in parallel).
-    func makeFolders(existing: Set<String>) throws(FileWriteError) {
-        let byDepth = Dictionary(grouping: folders.subtracting(existing)) { $0.count(where: { $0 == "/" }) }
+    /// - Returns: the folders made.
+    func makeFolders(existing: Set<String>) throws(FileWriteError) -> Set<String> {
+        let missing = folders.subtracting(existing)
+        let byDepth = Dictionary(grouping: missing) { $0.count(where: { $0 == "/" }) }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.parallelMap { folder -> FileWriteError? in
                 let path = "\(root)/\(folder)"
@@ -90,17 +96,30 @@ struct StagingTree {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
+        return missing
+    }
+
+    /// How a file came to be in the tree.
+    enum Placement: Equatable {
+        /// The live file was there already.
+        case kept
+        /// The live file, linked now.
+        case linked
+        /// New bytes.
+        case written
     }
 
     /// Puts `bytes` at `path`: the live file, linked, when it holds exactly these bytes; else a new file.
     /// - Parameter isShared: the live file is known to be there (`keepOnlyShared` kept it).
-    func place(_ bytes: Data, at path: String, isShared: Bool = false) throws(FileWriteError) {
+    @discardableResult
+    func place(_ bytes: Data, at path: String, isShared: Bool = false) throws(FileWriteError) -> Placement {
         let target = "\(root)/\(path)"
         if isShared || share(path) {
-            if holds(bytes, target) { return }
+            if holds(bytes, target) { return isShared ? .kept : .linked }
             try remove(target)
         }
         try FileWriting.write(bytes, to: target)
+        return .written
     }
 
     /// Links the live file at `path` into the tree, unless it is there already;
@@ -119,9 +138,9 @@ struct StagingTree {
         guard unlink(path) == 0 || errno == ENOENT else { throw FileWriteError(path: path, code: errno) }
     }
 
-    /// The file at `path` holds exactly `bytes`.
+    /// The file at `path` holds exactly `bytes`, with the mode a new file gets.
     private func holds(_ bytes: Data, _ path: String) -> Bool {
-        guard let data = try? SiteDirectory.readData(at: path, limit: bytes.count + 1) else { return false }
+        guard FileStatus(path).map({ $0.mode & 0o7777 == fileMode }) == true, let data = try? SiteDirectory.readData(at: path, limit: bytes.count + 1) else { return false }
         return data == bytes
     }
 
@@ -140,12 +159,17 @@ struct StagingTree {
             for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
             return
         }
-        if files.contains(relative), status.isRegularFile, status.mode & 0o7777 == fileMode,
-           let shared = FileStatus("\(live)/\(relative)"), shared.inode == status.inode, shared.device == status.device {
+        if files.contains(relative), isLiveFile(relative, status) {
             kept.files.insert(relative)
             return
         }
         guard unlink(path) == 0 || errno == ENOENT else { throw NotReusable() }
+    }
+
+    /// The tree's file at `relative` (of `status`) is the live one there, with the mode a new file gets.
+    private func isLiveFile(_ relative: String, _ status: FileStatus) -> Bool {
+        guard status.isRegularFile, status.mode & 0o7777 == fileMode, let live = FileStatus("\(live)/\(relative)") else { return false }
+        return live.inode == status.inode && live.device == status.device
     }
 
     /// The names in a folder; any that is not UTF-8 makes the tree not reusable.

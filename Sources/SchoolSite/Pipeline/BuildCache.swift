@@ -11,8 +11,9 @@ import Foundation
 /// program, `site.yml`, the register and the templates (`key`), the post
 /// folder (`FolderFingerprint`), the build date as far as the post depends on
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
+/// What else the output folder holds is the `OutputRecord`'s to tell.
 struct BuildCache: Sendable {
-    static let formatVersion = 12
+    static let formatVersion = 13
 
     /// One post's cached result. A class of constants, so that the 10,000 entries a
     /// rebuild passes from the cache to its evaluation and on to the next cache
@@ -45,8 +46,6 @@ struct BuildCache: Sendable {
     var siteFiles: [OutputStamp]
     /// The news list and category pages and the feed by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
-    /// The output's folders as the build left them (`FolderRecord`).
-    var folders: FolderRecord?
     /// The post lines of the file this cache was read from, with the posts each
     /// holds, so that saving the next cache copies the lines that have not changed.
     private var lines: [(slugs: [String], line: Data)] = []
@@ -73,7 +72,7 @@ struct BuildCache: Sendable {
         let postLines = Array(lines.dropFirst())
         let chunks = postLines.parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         var posts: [String: Entry] = [:]
-        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures, folders: header.folders)
+        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
         for (chunk, line) in zip(chunks, postLines) {
             guard let chunk else { return nil }
             posts.merge(chunk) { first, _ in first }
@@ -103,29 +102,25 @@ struct BuildCache: Sendable {
 
     /// Whether `output` already is what a build of `evaluation` would write:
     /// every post that is not a draft came from this cache, and the output holds
-    /// exactly the files this cache recorded, each as it was written. The build
-    /// then leaves it as it is.
-    func isCurrent(for evaluation: Evaluation, in output: URL) -> Bool {
+    /// exactly the files this cache recorded, each as it was written, and
+    /// nothing else (by `record`). The build then leaves it as it is.
+    func isCurrent(for evaluation: Evaluation, in output: URL, record: OutputRecord?) -> Bool {
         let all = evaluation.posts
         let read = all.indices.filter { all[$0].state != .draft }
         guard read.allSatisfy({ all[$0].cached != nil }), Set(read.map { all[$0].post.slug }) == Set(posts.keys),
               siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
         let files = allFiles
-        guard let folders, let now = FolderRecord(of: files, in: output.path), now.digest == folders.digest else { return false }
-        guard !folders.recent.isEmpty else { return true }
-        let children = OutputPaths.children(of: files)
-        return folders.recent.allSatisfy { folder in
-            DirectoryListing.names(in: folder.isEmpty ? output.path : "\(output.path)/\(folder)").map(Set.init) == children[folder, default: []]
-        }
+        guard let record, record.files.count == files.count, Set(record.files) == Set(files) else { return false }
+        return record.site(heldAt: output.path) != nil
     }
 
     var allFiles: [String] {
         siteFiles.map(\.path) + posts.values.flatMap { $0.files.map(\.path) }
     }
 
-    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String], folders: FolderRecord?) {
-        (self.key, self.posts, self.siteFiles, self.pageSignatures, self.folders) = (key, posts, siteFiles, pageSignatures, folders)
+    private init(key: String, posts: [String: Entry], siteFiles: [OutputStamp], pageSignatures: [String: String]) {
+        (self.key, self.posts, self.siteFiles, self.pageSignatures) = (key, posts, siteFiles, pageSignatures)
     }
 
     /// The results of a build just written to `output`: every post that passed
@@ -155,7 +150,6 @@ struct BuildCache: Sendable {
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
         siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
         pageSignatures = written.pageSignatures
-        folders = FolderRecord(of: allFiles, in: folder)
     }
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
@@ -182,7 +176,6 @@ struct BuildCache: Sendable {
         var key: String
         var siteFiles: [OutputStamp]
         var pageSignatures: [String: String]
-        var folders: FolderRecord?
     }
 
     /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
@@ -222,7 +215,7 @@ struct BuildCache: Sendable {
         let encoded = chunks.parallelMap { chunk in
             try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
         }
-        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures, folders: folders)),
+        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures)),
               encoded.allSatisfy({ $0 != nil }) else { return nil }
         return ([header] + copied + encoded.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
     }

@@ -29,8 +29,9 @@ public enum SiteBuild {
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
         let cache = BuildCache.load(for: output, key: key)
+        let record = OutputRecord.load(for: output)
         var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:])
-        if let cache, cache.isCurrent(for: evaluation, in: output) {
+        if let cache, cache.isCurrent(for: evaluation, in: output, record: record) {
             return Result(report: BuildReport(evaluation), output: output)
         }
         let previousPages = cache?.intactPages(in: output) ?? [:]
@@ -39,7 +40,7 @@ public enum SiteBuild {
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: feed, previousPages: previousPages)
-        let untouched = try writer.write(rendered)
+        let untouched = try writer.write(rendered, record: record)
         BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
             .save(for: output, reusing: cache)
         return Result(report: BuildReport(evaluation), output: output)

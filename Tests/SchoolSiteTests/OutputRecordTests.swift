@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import SchoolSite
+
+/// A build trusts the output and the spare by their folders' times, as the
+/// output record keeps them, instead of listing every folder. The record must
+/// see every change a listing would, and a build must use it.
+@Suite struct OutputRecordTests {
+    static let files = ["a/index.html", "b/c/index.html", "index.html"]
+    static let folders = ["a", "b", "b/c"]
+    /// Never reached: no folder counts as recently changed.
+    static let never = Int64.max
+
+    /// Three folders with a file each, below `tree` in a fresh folder, their
+    /// modification times set back, so that a change later shows in them even
+    /// within the same tick of the clock.
+    func tree() throws -> (site: TestSite, root: String, mode: UInt32) {
+        let site = try TestSite()
+        for file in Self.files { try site.write("tree/\(file)", file) }
+        let root = site.root.appendingPathComponent("tree").path
+        for folder in Self.folders {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: "\(root)/\(folder)")
+        }
+        return (site, root, try #require(FileStatus("\(root)/a")).mode & 0o777)
+    }
+
+    func record(_ tree: (site: TestSite, root: String, mode: UInt32), since: Int64) throws -> FolderRecord {
+        FolderRecord(try #require(FolderSnapshot(of: Self.folders, in: tree.root)), since: since)
+    }
+
+    func holds(_ record: FolderRecord, _ tree: (site: TestSite, root: String, mode: UInt32)) -> Bool {
+        record.check(files: Self.files, sortedFolders: Self.folders, in: tree.root, folderMode: tree.mode) != nil
+    }
+
+    @Test func anUntouchedTreeIsHeld() throws {
+        let tree = try tree()
+        for since in [Self.never, 0] {
+            let record = try record(tree, since: since)
+            #expect(holds(record, tree))
+        }
+        #expect(try record(tree, since: 0).recent.sorted() == Self.folders)
+    }
+
+    @Test(arguments: ["a/notes.txt", "b/c/notes.txt", "notes.txt", "d/index.html"])
+    func anEntryAddedAfterTheRecordIsSeen(_ path: String) throws {
+        let tree = try tree()
+        let record = try record(tree, since: Self.never)
+        try tree.site.write("tree/\(path)", "added")
+        #expect(!holds(record, tree))
+    }
+
+    @Test func aFileReplacedAfterTheRecordIsSeen() throws {
+        let tree = try tree()
+        let record = try record(tree, since: Self.never)
+        try tree.site.remove("tree/b/c/index.html")
+        try tree.site.write("tree/b/c/index.html", "forged")
+        #expect(!holds(record, tree))
+    }
+
+    /// An entry added in the same tick as the record leaves its folder's times as
+    /// the record has them; the folder changed so recently is listed instead.
+    @Test func anEntryAddedJustBeforeTheRecordIsFoundByListing() throws {
+        let tree = try tree()
+        try tree.site.write("tree/b/c/notes.txt", "added")
+        let recent = try record(tree, since: ClockTick.recentSince())
+        #expect(recent.recent.contains("b/c"))
+        #expect(!holds(recent, tree))
+        // By their times alone, the folders look as recorded.
+        #expect(holds(try record(tree, since: Self.never), tree))
+    }
+
+    /// An updated snapshot sees again only the folders said to have changed, and those new to it.
+    @Test func anUpdatedSnapshotSeesAgainOnlyWhatChanged() throws {
+        let tree = try tree()
+        let before = try #require(FolderSnapshot(of: Self.folders, in: tree.root))
+        let status = { (folder: String) in before.statuses[try #require(before.folders.firstIndex(of: folder))] }
+        // A new mode, so that their status differs even within one tick of the clock.
+        for folder in ["a", "b/c"] { #expect(chmod("\(tree.root)/\(folder)", 0o700) == 0) }
+        try tree.site.write("tree/0/index.html", "new")
+        try tree.site.write("tree/d/index.html", "new")
+        let after = try #require(before.updated(to: ["0", "a", "b", "b/c", "d"], changed: ["b/c"], in: tree.root))
+        #expect(after.folders == ["0", "a", "b", "b/c", "d"])
+        let now = try #require(FolderSnapshot(of: after.folders, in: tree.root))
+        #expect(after.statuses[1] == (try status("a")), "a was not said to change, so it is not seen again")
+        #expect(after.statuses[1] != now.statuses[1])
+        #expect(after.statuses[2] == (try status("b")))
+        for index in [0, 3, 4] { #expect(after.statuses[index] == now.statuses[index]) }
+        #expect(try #require(before.updated(to: ["a"], changed: [], in: tree.root)).folders == ["a"])
+    }
+
+    @Test func aFolderWithAnotherModeIsNotHeld() throws {
+        let tree = try tree()
+        #expect(chmod("\(tree.root)/b", 0o700) == 0)
+        let record = try record(tree, since: Self.never)
+        #expect(!holds(record, tree))
+    }
+
+    // MARK: - Builds
+
+    static let slugs = ["2024-06-10-plain-news", "2024-06-12-more-news", "2024-06-14-other-news"]
+
+    func site() throws -> TestSite {
+        var files: [String: String] = [:]
+        for slug in Self.slugs {
+            files.merge(TestSite.post(slug, TestSite.markdown(title: "News \(slug.suffix(10))", date: String(slug.prefix(10)), body: "Nothing to see."))) { _, new in new }
+        }
+        let site = try TestSite(files)
+        // The second build starts from the first one's spare.
+        for _ in 0..<2 {
+            try? site.remove(".output.cache.jsonl")
+            #expect(try site.build(on: "2024-09-02").output != nil)
+        }
+        return site
+    }
+
+    func record(_ site: TestSite) throws -> OutputRecord {
+        try #require(OutputRecord.load(for: site.root.appendingPathComponent("output")))
+    }
+
+    /// Every file below `folder`, and every folder.
+    func contents(_ site: TestSite, _ folder: String) -> (files: Set<String>, folders: Set<String>) {
+        let root = site.root.appendingPathComponent(folder).path
+        let paths = FileManager.default.subpaths(atPath: root) ?? []
+        let folders = Set(paths.filter { FileStatus("\(root)/\($0)")?.isDirectory == true })
+        return (Set(paths).subtracting(folders), folders)
+    }
+
+    @Test func aBuildRecordsTheSiteAndTheSpareAsItLeftThem() throws {
+        let site = try site()
+        let record = try record(site)
+        let output = contents(site, "output"), spare = contents(site, ".output.spare")
+        #expect(Set(record.files) == output.files)
+        let held = try #require(record.site(heldAt: site.root.appendingPathComponent("output").path))
+        #expect(Set(held.files) == output.files && held.folders == output.folders)
+        let heldSpare = try #require(record.spare(heldAt: site.root.appendingPathComponent(".output.spare").path))
+        #expect(Set(heldSpare.files) == spare.files && heldSpare.folders == spare.folders)
+        #expect(!spare.files.isEmpty)
+    }
+
+    /// The record is of one folder, by inode, wherever it is moved (the spare is
+    /// renamed twice a build), not of whatever folder holds the same names.
+    @Test func aTreeIsHeldWhereverItIsMovedButAnEqualCopyIsNot() throws {
+        let site = try site()
+        let record = try record(site)
+        let output = site.root.appendingPathComponent("output"), moved = site.root.appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: output, to: moved)
+        #expect(record.site(heldAt: moved.path) != nil)
+        try FileManager.default.copyItem(at: moved, to: output)
+        #expect(record.site(heldAt: output.path) == nil)
+    }
+
+    /// A staging tree over `root` for a site of `files`, with the build's modes.
+    func stagingTree(_ site: TestSite, root: String, files: [String], record: OutputRecord) -> StagingTree {
+        StagingTree(root: root, live: site.root.appendingPathComponent("output").path,
+                    files: files.map { OutputFile(path: $0, content: .previous) }, fileMode: record.fileMode, folderMode: record.folderMode)
+    }
+
+    /// The spare, moved to be the staging folder as a build does.
+    func staging(_ site: TestSite) -> String {
+        let staging = site.root.appendingPathComponent(".output.staging-test").path
+        #expect(rename(site.root.appendingPathComponent(".output.spare").path, staging) == 0)
+        return staging
+    }
+
+    @Test func theSpareIsKeptByItsRecordUnlessItChanged() throws {
+        let site = try site()
+        let record = try record(site)
+        let staging = staging(site)
+        let held = try #require(record.spare(heldAt: staging))
+        let kept = try stagingTree(site, root: staging, files: record.files, record: record).keepRecorded(held)
+        #expect(kept.files == Set(held.files) && kept.folders == held.folders && kept.changed.isEmpty)
+        try site.write(".output.staging-test/\(Self.slugs[0])/notes.txt", "added")
+        #expect(record.spare(heldAt: staging) == nil)
+    }
+
+    @Test func theSpareLosesByItsRecordWhatTheSiteNoLongerHas() throws {
+        let site = try site()
+        let record = try record(site)
+        let staging = staging(site)
+        let held = try #require(record.spare(heldAt: staging))
+        let dropped = Self.slugs[1]
+        let tree = stagingTree(site, root: staging, files: record.files.filter { !$0.hasPrefix("\(dropped)/") }, record: record)
+        let kept = try tree.keepRecorded(held)
+        #expect(!kept.folders.contains(dropped) && !kept.files.contains { $0.hasPrefix("\(dropped)/") })
+        #expect(kept.changed == ["", dropped], "the folders that lost entries")
+        #expect(contents(site, ".output.staging-test").files == kept.files)
+        #expect(!FileManager.default.fileExists(atPath: "\(staging)/\(dropped)"))
+    }
+
+    /// After the swap the previous site loses what the new one does not share, by its record.
+    @Test func theSwappedOutSiteIsPrunedByItsRecordUnlessItChanged() throws {
+        let site = try site()
+        let record = try record(site)
+        let output = site.root.appendingPathComponent("output").path
+        try site.write("output/\(Self.slugs[0])/notes.txt", "added")
+        #expect(record.site(heldAt: output) == nil)
+
+        let fresh = try self.site()
+        let freshRecord = try self.record(fresh)
+        let previous = fresh.root.appendingPathComponent("output").path
+        let held = try #require(freshRecord.site(heldAt: previous))
+        let shared = freshRecord.files.filter { !$0.hasPrefix("\(Self.slugs[2])/") && $0 != "index.html" }
+        let tree = StagingTree(root: previous, live: fresh.root.appendingPathComponent("elsewhere").path,
+                               files: shared.map { OutputFile(path: $0, content: .previous) }, fileMode: freshRecord.fileMode, folderMode: freshRecord.folderMode)
+        let pruned = try tree.pruneRecorded(held, shared: Set(shared))
+        #expect(pruned.files == Set(shared) && pruned.changed == ["", Self.slugs[2]])
+        #expect(contents(fresh, "output").files == Set(shared))
+        #expect(!fresh.exists("output/\(Self.slugs[2])"))
+    }
+}
