@@ -189,9 +189,10 @@ for n in "${SIZES[@]}"; do
     hugo_site "$big" "$hugo_src"
     # After the warm-up both replace an existing output: schoolsite writes a new tree
     # beside it and swaps it in, Hugo overwrites its destination in place. The
-    # build cache is deleted first, so that every schoolsite build is a full one.
+    # build cache is deleted first, so that every schoolsite build is a full one
+    # (the output record, like the spare, stays: it is of the output, not the posts).
     out="$BENCH_DIR/out-$n"
-    cache="$BENCH_DIR/.out-$n.cache.jsonl"
+    cache="$BENCH_DIR/.out-$n.cache"
     schoolsite_build=(bash -c 'rm -f "$1" && exec "${@:2}"' clean-build "$cache" "$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
     alternate "$n posts" "build (1000 people)" schoolsite_build "hugo" hugo_build
@@ -203,10 +204,10 @@ for n in "${SIZES[@]}"; do
     for i in $(seq "$RUNS"); do
         timed_run "$i" "$n posts" "build (empty folder)" "$BIN" build --site "$big" --output "$BENCH_DIR/fresh-$n-$i" --date "$DATE" --quiet
     done
-    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache.jsonl"; done
+    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache" "$BENCH_DIR/.fresh-$n-$i.record.json"; done
     # The site's own output/ and its build cache: absent for the first two check
     # rows (every post read and checked), built once for the third.
-    own_output=("$big/output" "$big/.output.cache.jsonl" "$big/.output.spare" "$big/.output.lock")
+    own_output=("$big/output" "$big/.output.cache" "$big/.output.record.json" "$big/.output.spare" "$big/.output.lock")
     rm -rf "${own_output[@]}"
     measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
     measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SchoolSite
 
-/// Saving the build cache copies the lines of the previous file whose posts
+/// Saving the build cache copies the chunks of the previous file whose posts
 /// are unchanged, and what is read back is what was saved.
 @Suite struct BuildCacheFileTests {
     static let postCount = 26
@@ -24,11 +24,42 @@ import Testing
         try #require(BuildCache.load(for: site.root.appendingPathComponent("output"), key: BuildCache.key(for: try site.load())))
     }
 
-    func lines(_ site: TestSite) throws -> [Substring] {
-        try site.read(".output.cache.jsonl").split(separator: "\n")
+    /// The file's chunks of posts, each as its bytes.
+    func chunks(_ site: TestSite) throws -> [Data] {
+        try CacheFile(serializedBytes: Data(contentsOf: site.root.appendingPathComponent(".output.cache"))).chunks
     }
 
-    @Test func unchangedLinesAreCopiedAndEveryPostIsReadBack() throws {
+    /// Every field comes back as it went, an absent one as absent, not empty.
+    @Test(arguments: [nil, ""], [nil, [], ["approval.json", "index.md"]])
+    func anEntryIsReadBackAsItWasSaved(_ text: String?, _ names: [String]?) throws {
+        var record = CachedPost()
+        record.slug = "2024-06-14-relay"
+        record.fingerprint = "f"
+        record.state = "scheduled"
+        record.sensitivity.checkedOn = "2024-06-14"
+        record.sensitivity.from = ["2024-06-14"]
+        record.sensitivity.after = ["2024-06-14", "2025-07-31"]
+        var stamp = CachedStamp()
+        (stamp.path, stamp.mode, stamp.device, stamp.inode) = ("2024-06-14-relay/index.html", 0o100644, 2049, 1 << 40)
+        (stamp.size, stamp.modified, stamp.changed) = (4866, -5, .max)
+        record.files = [stamp]
+        if let names { record.folderNames.names = names }
+        var listing = CachedListing()
+        (listing.slug, listing.title, listing.date, listing.author, listing.category) = (record.slug, "Relay", "2024-06-14", "Mr T. Nguyen", "achievement")
+        if let text { (listing.summary, listing.cover, listing.coverAlt) = (text, text, text) }
+        for record in [record, { var listed = record; listed.listing = listing; return listed }()] {
+            let read = try #require(BuildCache.Entry(try CachedPost(serializedBytes: record.serializedData() as Data)))
+            #expect(read.record(slug: record.slug) == record)
+            #expect(read.folderNames == names && read.listing?.summary == (record.hasListing ? text : nil))
+        }
+        record.state = "retired"
+        #expect(BuildCache.Entry(record) == nil, "a state this program does not know")
+        record.state = "draft"
+        record.sensitivity.from = ["2024-02-30"]
+        #expect(BuildCache.Entry(record) == nil, "a day that is not one")
+    }
+
+    @Test func unchangedChunksAreCopiedAndEveryPostIsReadBack() throws {
         let site = try site()
         // The second build links the first one's files, which changes their status; from then on it stays.
         #expect(try site.build(on: "2024-09-02").output != nil)
@@ -38,10 +69,10 @@ import Testing
         let output = site.root.appendingPathComponent("output")
         let first = try load(site)
         #expect(first.posts.count == Self.postCount)
-        // Seven lines of four posts (the last of two), then the header.
-        first.save(for: output, reusing: nil, postsPerLine: 4)
-        let before = try lines(site)
-        #expect(before.count == 1 + 7)
+        // Seven chunks of four posts (the last of two).
+        first.save(for: output, reusing: nil, postsPerChunk: 4)
+        let before = try chunks(site)
+        #expect(before.count == 7)
         let split = try load(site)
         #expect(split.posts == first.posts)
 
@@ -54,18 +85,18 @@ import Testing
         let rebuilt = try load(site)
         #expect(rebuilt.posts.count == Self.postCount)
         #expect(rebuilt.posts.filter { $0.value != first.posts[$0.key] }.keys.sorted() == [Self.slug(0), edited])
-        // Saved from the seven-line file, four a line: the lines of the changed
+        // Saved from the seven-chunk file, four a chunk: the chunks of the changed
         // posts (0–3 and 4–7) are encoded again, the other five copied.
-        rebuilt.save(for: output, reusing: split, postsPerLine: 4)
-        let after = try lines(site)
-        #expect(after.count == 1 + 7)
-        #expect(Set(after).intersection(before.dropFirst()).count == 5)
-        // Six a line: the unchanged lines of four are still copied; the line of
-        // two, under half a line, is packed with the eight changed posts (6 + 4).
-        rebuilt.save(for: output, reusing: split, postsPerLine: 6)
-        let packed = try lines(site)
-        #expect(packed.count == 1 + 4 + 2)
-        #expect(Set(packed).intersection(before.dropFirst()).count == 4)
+        rebuilt.save(for: output, reusing: split, postsPerChunk: 4)
+        let after = try chunks(site)
+        #expect(after.count == 7)
+        #expect(Set(after).intersection(before).count == 5)
+        // Six a chunk: the unchanged chunks of four are still copied; the chunk of
+        // two, under half a chunk, is packed with the eight changed posts (6 + 4).
+        rebuilt.save(for: output, reusing: split, postsPerChunk: 6)
+        let packed = try chunks(site)
+        #expect(packed.count == 4 + 2)
+        #expect(Set(packed).intersection(before).count == 4)
         #expect(try load(site).posts == rebuilt.posts)
 
         // Read back whole: with nothing changed, the next build leaves the output as it is.

@@ -44,7 +44,7 @@ import Testing
         #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
         #expect(built.filter { expected[$0.key] != $0.value }.keys.sorted() == [], sourceLocation: sourceLocation)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("clean"))
-        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".clean.cache.jsonl"))
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".clean.cache"))
     }
 
     func inode(_ site: TestSite, _ path: String) throws -> Int {
@@ -62,7 +62,7 @@ import Testing
         try expectSameAsClean(site, on: "2024-09-02")
         #expect(try site.read("output/\(newest)/index.html").contains("More news."))
         #expect(try inode(site, page) == before)
-        #expect(site.exists(".output.cache.jsonl"))
+        #expect(site.exists(".output.cache"))
         // Once more, now from the spare, whose files the cache keeps the data of: it is still
         // what they are, so the build after that has nothing to do.
         try site.write("content/posts/\(newest)/index.md", try site.read("content/posts/\(newest)/index.md") + "Even more.\n")
@@ -297,9 +297,9 @@ import Testing
     @Test func aCorruptCacheIsIgnored() throws {
         let site = try site()
         try expectSameAsClean(site, on: "2024-09-02")
-        try site.write(".output.cache.jsonl", "{\"version\": 1, \"posts\": [")
+        try site.write(".output.cache", "{\"version\": 1, \"posts\": [")
         try expectSameAsClean(site, on: "2024-09-02")
-        try site.remove(".output.cache.jsonl")
+        try site.remove(".output.cache")
         try expectSameAsClean(site, on: "2024-09-02")
     }
 

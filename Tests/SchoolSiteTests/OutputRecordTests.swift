@@ -107,7 +107,7 @@ import Testing
         let site = try TestSite(files)
         // The second build starts from the first one's spare.
         for _ in 0..<2 {
-            try? site.remove(".output.cache.jsonl")
+            try? site.remove(".output.cache")
             #expect(try site.build(on: "2024-09-02").output != nil)
         }
         return site

@@ -10,7 +10,7 @@ import Testing
     static let expiring = "2024-05-01-trip"
     static let scheduled = "2024-12-01-carols"
     static let draft = "2024-06-01-draft"
-    static let cacheFile = ".output.cache.jsonl"
+    static let cacheFile = ".output.cache"
 
     func site() throws -> TestSite {
         var files = TestSite.post(Self.plain, TestSite.markdown(title: "Assembly", date: "2024-03-01", body: "Class 2 led assembly."))

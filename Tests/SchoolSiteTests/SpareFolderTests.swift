@@ -23,7 +23,7 @@ import Testing
     /// post is read and rendered again and the second build starts from a spare.
     func buildTwice(_ site: TestSite, on date: String = "2024-09-02") throws {
         for _ in 0..<2 {
-            try? site.remove(".output.cache.jsonl")
+            try? site.remove(".output.cache")
             #expect(try site.build(on: date).output != nil)
         }
         #expect(site.exists(".output.spare"))
@@ -44,7 +44,7 @@ import Testing
         #expect(site.snapshot() == site.snapshot("clean"), sourceLocation: sourceLocation)
         #expect(paths(site, "output") == paths(site, "clean"), sourceLocation: sourceLocation)
         try site.remove("clean")
-        try? site.remove(".clean.cache.jsonl")
+        try? site.remove(".clean.cache")
     }
 
     @Test func theSpareHoldsOnlyTheLiveSitesOwnFiles() throws {
@@ -71,7 +71,7 @@ import Testing
         let changed = try #require(status(site, "output/\(Self.other)/index.html"))
         try site.write("content/posts/\(Self.other)/index.md", try site.read("content/posts/\(Self.other)/index.md") + "Updated.\n")
         try site.approve(Self.other)
-        try site.remove(".output.cache.jsonl")
+        try site.remove(".output.cache")
         #expect(try site.build(on: "2024-09-02").output != nil)
         #expect(status(site, "output/\(Self.plain)/index.html")?.inode == unchanged.inode)
         #expect(status(site, "output/\(Self.pictured)/relay.png")?.inode == image.inode)
@@ -143,7 +143,7 @@ import Testing
             try site.write(path, text)
         }
         try site.approve(added)
-        try site.remove(".output.cache.jsonl")
+        try site.remove(".output.cache")
         #expect(try site.build(on: "2024-09-02").output != nil)
         try expectSameAsClean(site)
         #expect(try site.read("elsewhere/index.html") == "<p>elsewhere")
@@ -160,7 +160,7 @@ import Testing
         try site.remove(".output.spare")
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".output.spare").path,
                                                    withDestinationPath: site.root.appendingPathComponent(target).path)
-        try site.remove(".output.cache.jsonl")
+        try site.remove(".output.cache")
         #expect(try site.build(on: "2024-09-02").output != nil)
         #expect(status(site, "output")?.isDirectory == true)
         #expect(try site.read("elsewhere/notes.txt") == "keep me")
@@ -179,7 +179,7 @@ import Testing
             #expect(chmod(site.root.appendingPathComponent(path).path, mode_t(mode)) == 0)
         }
         for _ in 0..<2 {
-            try site.remove(".output.cache.jsonl")
+            try site.remove(".output.cache")
             #expect(try site.build(on: "2024-09-02").output != nil)
             #expect(status(site, "output/\(Self.plain)/index.html").map { $0.mode & 0o7777 } == 0o644 & ~UInt32(mask))
             for folder in ["output/\(Self.plain)", "output"] {
@@ -197,7 +197,7 @@ import Testing
         let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
         #expect(descriptor >= 0)
         close(descriptor)
-        try site.remove(".output.cache.jsonl")
+        try site.remove(".output.cache")
         #expect(try site.build(on: "2024-09-02").output != nil)
         try expectSameAsClean(site)
     }

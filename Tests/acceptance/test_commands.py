@@ -52,7 +52,7 @@ def test_check_and_status_after_a_build_say_what_they_say_without_one(site):
 
     unbuilt = check_and_status()
     assert build(site).returncode == 0
-    cache = site / ".output.cache.jsonl"
+    cache = site / ".output.cache"
     written = (cache.read_bytes(), cache.stat().st_mtime_ns)
     assert check_and_status() == unbuilt
     assert (cache.read_bytes(), cache.stat().st_mtime_ns) == written, "check and status only read the cache"

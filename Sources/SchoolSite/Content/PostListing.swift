@@ -3,7 +3,7 @@
 /// a rebuild lists an unchanged post without reading it again.
 /// A class of constants, for the same reason as `BuildCache.Entry`: every
 /// rebuild passes each post's listing through several lists on two threads.
-public final class PostListing: Sendable, Codable, Equatable {
+public final class PostListing: Sendable, Equatable {
     public let slug: String
     public let title: String
     public let date: Day

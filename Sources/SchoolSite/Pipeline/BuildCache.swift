@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the last successful build learnt about each post, kept beside the output
-/// folder (`.output.cache.jsonl` for `output/`), so the next build neither checks
+/// folder (`.output.cache` for `output/`), so the next build neither checks
 /// nor renders a post that has not changed and links its files from the
 /// previous output instead of writing them again.
 ///
@@ -13,12 +13,12 @@ import Foundation
 /// it (`DateSensitivity`), and the previous output files (`OutputStamp`).
 /// What else the output folder holds is the `OutputRecord`'s to tell.
 struct BuildCache: Sendable {
-    static let formatVersion = 13
+    static let formatVersion = 14
 
     /// One post's cached result. A class of constants, so that the 10,000 entries a
     /// rebuild passes from the cache to its evaluation and on to the next cache
     /// are shared, not copied field by field (each copy counted a dozen references).
-    final class Entry: Codable, Sendable, Equatable {
+    final class Entry: Sendable, Equatable {
         let fingerprint: String
         let state: PostState
         let sensitivity: DateSensitivity
@@ -46,9 +46,9 @@ struct BuildCache: Sendable {
     var siteFiles: [OutputStamp]
     /// The news list and category pages and the feed by what they showed (`RenderedSite.pageSignatures`).
     var pageSignatures: [String: String]
-    /// The post lines of the file this cache was read from, with the posts each
-    /// holds, so that saving the next cache copies the lines that have not changed.
-    private var lines: [(slugs: [String], line: Data)] = []
+    /// The chunks of the file this cache was read from, with the posts each
+    /// holds, so that saving the next cache copies the chunks that have not changed.
+    private var chunks: [(slugs: [String], bytes: Data)] = []
 
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
@@ -60,23 +60,24 @@ struct BuildCache: Sendable {
     }
 
     static func location(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache.jsonl")
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
     /// The cache for `output`, if there is one made under `key`.
     static func load(for output: URL, key: String) -> BuildCache? {
-        guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20) else { return nil }
-        let lines = Self.lines(of: data)
-        guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first),
-              header.version == formatVersion, header.key == key else { return nil }
-        let postLines = Array(lines.dropFirst())
-        let chunks = postLines.parallelMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
+        guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
+              let file = try? CacheFile(serializedBytes: data), file.version == formatVersion, file.key == key else { return nil }
+        let chunks = file.chunks.parallelMap { bytes -> [(slug: String, entry: Entry)]? in
+            guard let chunk = try? CachedChunk(serializedBytes: bytes) else { return nil }
+            let entries = chunk.posts.compactMap { record in Entry(record).map { (record.slug, $0) } }
+            return entries.count == chunk.posts.count ? entries : nil
+        }
+        var cache = BuildCache(key: file.key, posts: [:], siteFiles: file.siteFiles.map(OutputStamp.init), pageSignatures: file.pageSignatures)
         var posts: [String: Entry] = [:]
-        var cache = BuildCache(key: header.key, posts: [:], siteFiles: header.siteFiles, pageSignatures: header.pageSignatures)
-        for (chunk, line) in zip(chunks, postLines) {
-            guard let chunk else { return nil }
-            posts.merge(chunk) { first, _ in first }
-            cache.lines.append((Array(chunk.keys), line))
+        for (entries, bytes) in zip(chunks, file.chunks) {
+            guard let entries else { return nil }
+            for (slug, entry) in entries where posts[slug] == nil { posts[slug] = entry }
+            cache.chunks.append((entries.map(\.slug), bytes))
         }
         cache.posts = posts
         return cache
@@ -154,77 +155,58 @@ struct BuildCache: Sendable {
 
     /// Written beside the output after it was swapped in; a failure only costs the next build time.
     /// - Parameters:
-    ///   - previous: the cache this build started from, whose unchanged lines are copied.
-    ///   - postsPerLine: how many posts a line encoded afresh holds.
-    func save(for output: URL, reusing previous: BuildCache?, postsPerLine: Int = 500) {
+    ///   - previous: the cache this build started from, whose unchanged chunks are copied.
+    ///   - postsPerChunk: how many posts a chunk encoded afresh holds.
+    func save(for output: URL, reusing previous: BuildCache?, postsPerChunk: Int = 500) {
         let destination = BuildCache.location(for: output)
         // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
         unlink(temporary.path)
-        guard let data = encoded(reusing: previous, postsPerLine: postsPerLine), (try? FileWriting.write(data, to: temporary.path)) != nil else {
+        guard let data = encoded(reusing: previous, postsPerChunk: postsPerChunk), (try? FileWriting.write(data, to: temporary.path)) != nil else {
             unlink(temporary.path)
             return
         }
         if rename(temporary.path, destination.path) != 0 { unlink(temporary.path) }
     }
 
-    /// The file is JSON Lines: the header, then the posts in chunks, each line a JSON
-    /// document of its own, so that every core encodes and decodes a share. One
-    /// document took JSONDecoder most of a one-post rebuild's time, on one core.
-    private struct Header: Codable {
-        var version: Int
-        var key: String
-        var siteFiles: [OutputStamp]
-        var pageSignatures: [String: String]
-    }
-
-    /// The file's lines, found with memchr: Data's generic `split` took longer than decoding them.
-    private static func lines(of data: Data) -> [Data] {
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            var lines: [Data] = []
-            var start = 0
-            while start < buffer.count {
-                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
-                let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? buffer.count
-                if end > start { lines.append(Data(bytes: base + start, count: end - start)) }
-                start = end + 1
-            }
-            return lines
-        }
-    }
-
-    /// A line of `previous` whose posts are all here, unchanged, is copied as
+    /// A chunk of `previous` whose posts are all here, unchanged, is copied as
     /// it is (after a rebuild, most are); the other posts are encoded afresh,
-    /// `postsPerLine` a line. An output file linked from the previous site keeps
-    /// its status, so an unchanged post's entry is equal to the one read. A line
-    /// of fewer than half that many posts is encoded again with the others, so
-    /// posts added one build at a time do not leave a line each.
-    private func encoded(reusing previous: BuildCache?, postsPerLine: Int) -> Data? {
+    /// `postsPerChunk` a chunk, every core a share. An output file linked from
+    /// the previous site keeps its status, so an unchanged post's entry is equal
+    /// to the one read. A chunk of fewer than half that many posts is encoded
+    /// again with the others, so posts added one build at a time do not leave a chunk each.
+    private func encoded(reusing previous: BuildCache?, postsPerChunk: Int) -> Data? {
         var copied: [Data] = []
         var copiedPosts = Set<String>()
         if let previous, previous.key == key {
-            for (slugs, line) in previous.lines where slugs.count >= (postsPerLine + 1) / 2 && copiedPosts.isDisjoint(with: slugs)
+            for (slugs, bytes) in previous.chunks where slugs.count >= (postsPerChunk + 1) / 2 && copiedPosts.isDisjoint(with: slugs)
                 && slugs.allSatisfy({ posts[$0] != nil && posts[$0] == previous.posts[$0] }) {
-                copied.append(line)
+                copied.append(bytes)
                 copiedPosts.formUnion(slugs)
             }
         }
         let fresh = posts.keys.filter { !copiedPosts.contains($0) }.sorted()
-        let chunks = stride(from: 0, to: fresh.count, by: postsPerLine).map { Array(fresh[$0..<min($0 + postsPerLine, fresh.count)]) }
-        let encoded = chunks.parallelMap { chunk in
-            try? JSONEncoder().encode(Dictionary(uniqueKeysWithValues: chunk.map { ($0, posts[$0]!) }))
+        let chunks = stride(from: 0, to: fresh.count, by: postsPerChunk).map { Array(fresh[$0..<min($0 + postsPerChunk, fresh.count)]) }
+        let encoded = chunks.parallelMap { slugs -> Data? in
+            var chunk = CachedChunk()
+            chunk.posts = slugs.map { posts[$0]!.record(slug: $0) }
+            return try? chunk.serializedData()
         }
-        guard let header = try? JSONEncoder().encode(Header(version: version, key: key, siteFiles: siteFiles, pageSignatures: pageSignatures)),
-              encoded.allSatisfy({ $0 != nil }) else { return nil }
-        return ([header] + copied + encoded.compactMap { $0 }).reduce(into: Data()) { file, line in file += line + Data("\n".utf8) }
+        guard encoded.allSatisfy({ $0 != nil }) else { return nil }
+        var file = CacheFile()
+        file.version = UInt32(version)
+        file.key = key
+        file.siteFiles = siteFiles.map(\.record)
+        file.pageSignatures = pageSignatures
+        file.chunks = copied + encoded.compactMap { $0 }
+        return try? file.serializedData()
     }
 }
 
 /// An output file as the file system saw it right after the build that wrote
 /// it: a file changed, replaced or removed since then no longer matches and is
 /// written again rather than linked.
-struct OutputStamp: Codable, Sendable, Equatable {
+struct OutputStamp: Sendable, Equatable {
     var path: String
     var status: FileStatus
 

@@ -2,7 +2,7 @@
 /// checked: its state turns on `date` and `expires`, and its consent checks on
 /// the `consent_until` of everyone it lists. Between those days the result is
 /// the same, so a rebuild on another day can reuse it.
-struct DateSensitivity: Codable, Sendable, Equatable {
+struct DateSensitivity: Sendable, Equatable {
     var checkedOn: Day
     /// Days D where "build date ≥ D" matters (a post's `date`).
     var from: [Day]

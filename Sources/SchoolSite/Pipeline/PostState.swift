@@ -1,5 +1,5 @@
 /// Where a post stands on a given day (SPEC §8).
-public enum PostState: String, Sendable, Codable {
+public enum PostState: String, Sendable {
     /// No `approval.json`.
     case draft
     /// Approved, `date` after the day.

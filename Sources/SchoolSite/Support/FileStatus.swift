@@ -31,28 +31,7 @@ struct FileStatus: Sendable, Equatable, CustomStringConvertible {
 
     var description: String { "\(mode):\(device):\(inode):\(size):\(modified):\(changed)" }
 
-    /// Parses `description`.
-    init?(parsing description: Substring) {
-        let fields = description.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 6, let mode = UInt32(fields[0]), let device = UInt64(fields[1]), let inode = UInt64(fields[2]),
-              let size = Int64(fields[3]), let modified = Int64(fields[4]), let changed = Int64(fields[5]) else { return nil }
+    init(mode: UInt32, device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
         (self.mode, self.device, self.inode, self.size, self.modified, self.changed) = (mode, device, inode, size, modified, changed)
-    }
-}
-
-/// As one string (`description`): the build cache holds one per output file,
-/// and a string decodes several times faster than a keyed object.
-extension FileStatus: Codable {
-    init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let status = FileStatus(parsing: text[...]) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a file status: \(text)"))
-        }
-        self = status
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
