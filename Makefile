@@ -63,7 +63,7 @@ install: build-deps
 	install -D -s -m 755 $(INSTALL_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
-	rm -rf .build output .output.cache .output.record.json .output.spare .output.lock .output.staging-*
+	rm -rf .build output .output.cache .output.cache.jsonl .output.record.json .output.spare .output.lock .output.staging-*
 
 ## Re-sign the sample site's approvals after editing a sample post: a fresh key
 ## replaces the sample approver's public key in site.yml; the private key is discarded.

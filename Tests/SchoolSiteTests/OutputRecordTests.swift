@@ -200,11 +200,109 @@ import Testing
         let previous = fresh.root.appendingPathComponent("output").path
         let held = try #require(freshRecord.site(heldAt: previous))
         let shared = freshRecord.files.filter { !$0.hasPrefix("\(Self.slugs[2])/") && $0 != "index.html" }
-        let tree = StagingTree(root: previous, live: fresh.root.appendingPathComponent("elsewhere").path,
+        // The new site, sharing those files with the previous one.
+        let new = fresh.root.appendingPathComponent("new")
+        for file in shared {
+            try FileManager.default.createDirectory(at: new.appendingPathComponent(file).deletingLastPathComponent(), withIntermediateDirectories: true)
+            #expect(link("\(previous)/\(file)", new.appendingPathComponent(file).path) == 0)
+        }
+        let tree = StagingTree(root: previous, live: new.path,
                                files: shared.map { OutputFile(path: $0, content: .previous) }, fileMode: freshRecord.fileMode, folderMode: freshRecord.folderMode)
-        let pruned = try tree.pruneRecorded(held, shared: Set(shared))
+        let pruned = try #require(try tree.pruneRecorded(held, shared: Set(shared), since: ClockTick.recentSince()))
         #expect(pruned.files == Set(shared) && pruned.changed == ["", Self.slugs[2]])
         #expect(contents(fresh, "output").files == Set(shared))
         #expect(!fresh.exists("output/\(Self.slugs[2])"))
+    }
+
+    /// A file replaced under the same name leaves the names as recorded; in a
+    /// folder found by listing its names, each file kept is checked to be the live one.
+    @Test func aFileReplacedInAFolderFoundByNameIsNotKept() throws {
+        let site = try site()
+        let record = try record(site)
+        let staging = staging(site)
+        let held = try #require(record.spare(heldAt: staging))
+        #expect(held.unsure.contains(""))
+        try site.write(".output.staging-test/forged.html", "<p>forged")
+        #expect(rename("\(staging)/forged.html", "\(staging)/index.html") == 0)
+        let kept = try stagingTree(site, root: staging, files: record.files, record: record).keepRecorded(held)
+        #expect(!kept.files.contains("index.html"))
+        #expect(!FileManager.default.fileExists(atPath: "\(staging)/index.html"))
+        #expect(kept.files.contains("feed.xml"))
+    }
+
+    /// The live site is checked before the build changes anything, but stays
+    /// public until the swap: it is checked again before it is pruned by name.
+    @Test func aSiteChangedDuringTheBuildIsNotPrunedByName() throws {
+        let site = try site()
+        let record = try record(site)
+        let previous = site.root.appendingPathComponent("output").path
+        let held = try #require(record.site(heldAt: previous))
+        // An original photo saved over a page while the build runs.
+        try site.write("output/\(Self.slugs[0])/new.jpg", "original")
+        #expect(rename("\(previous)/\(Self.slugs[0])/new.jpg", "\(previous)/\(Self.slugs[0])/index.html") == 0)
+        let tree = StagingTree(root: previous, live: site.root.appendingPathComponent("elsewhere").path,
+                               files: record.files.map { OutputFile(path: $0, content: .previous) }, fileMode: record.fileMode, folderMode: record.folderMode)
+        #expect(try tree.pruneRecorded(held, shared: Set(record.files), since: ClockTick.recentSince()) == nil)
+    }
+
+    /// What `OutputWriter` does with the output and the spare, writing the site as a build on `date` would.
+    func write(_ site: TestSite, on date: String = "2024-09-02") throws -> OutputWriter.Outcome {
+        let loaded = try site.load()
+        let evaluation = Evaluation.evaluate(loaded, on: try #require(Day(iso: date)), for: .build)
+        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
+        let output = site.root.appendingPathComponent("output")
+        let lock = try BuildLock(for: output)
+        defer { withExtendedLifetime(lock) {} }
+        return try OutputWriter(site: loaded.directory, output: output).write(rendered, record: OutputRecord.load(for: output))
+    }
+
+    @Test func aBuildPrunesBothTreesByTheRecordUnlessOneChanged() throws {
+        let site = try site()
+        let outcome = try write(site)
+        #expect(outcome.spareByRecord && outcome.previousByRecord)
+        // Something added to the spare: it is listed; the previous site is still pruned by name.
+        try site.write(".output.spare/\(Self.slugs[0])/notes.txt", "added")
+        let spareChanged = try write(site)
+        #expect(!spareChanged.spareByRecord && spareChanged.previousByRecord)
+        // Something added to the output: both are listed, as the spare is the output's by the record.
+        try site.write("output/\(Self.slugs[1])/notes.txt", "added")
+        let outputChanged = try write(site)
+        #expect(!outputChanged.spareByRecord && !outputChanged.previousByRecord)
+        #expect(!site.exists("output/\(Self.slugs[1])/notes.txt") && !site.exists(".output.spare/\(Self.slugs[1])/notes.txt"))
+        // No record, or a damaged one: both are listed.
+        for damage in [{ try site.remove(".output.record.json") }, { try site.write(".output.record.json", "{\"version\": 1, \"files\": [") }] {
+            try damage()
+            let listed = try write(site)
+            #expect(!listed.spareByRecord && !listed.previousByRecord)
+        }
+        #expect(try write(site).spareByRecord)
+    }
+
+    /// A file added in the same tick of the clock as the build's last change to
+    /// its folder leaves the folder's times as they were; a folder changed so
+    /// shortly before the record is listed, so the file is still found.
+    @Test func aFolderChangedJustBeforeTheRecordIsListed() throws {
+        let site = try site()
+        try site.write("output/\(Self.slugs[0])/stray.html", "<p>stray")
+        // As if the stray file had come in the build's last tick: the record already shows it.
+        let output = site.root.appendingPathComponent("output")
+        let record = try record(site)
+        let folders = try #require(FolderSnapshot(of: OutputPaths.folders(of: record.files), in: output.path))
+        let rerecorded = try #require(OutputRecord(modes: (record.fileMode, record.folderMode), output: output.path, files: record.files,
+                                                  site: folders, spare: nil, since: ClockTick.recentSince()))
+        #expect(rerecorded.site.folders.recent.contains(Self.slugs[0]))
+        rerecorded.save(for: output)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        #expect(!site.exists("output/\(Self.slugs[0])/stray.html"))
+    }
+
+    @Test func aSpareGoneWhileItsRecordStaysIsNoHarm() throws {
+        let site = try site()
+        try site.remove(".output.spare")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        try? site.remove(".output.cache")
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        #expect(site.exists(".output.spare"))
+        #expect(try record(site).spare(heldAt: site.root.appendingPathComponent(".output.spare").path) != nil)
     }
 }

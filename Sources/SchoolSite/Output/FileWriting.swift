@@ -32,4 +32,19 @@ enum FileWriting {
         }
         if let failure { throw FileWriteError(path: path, code: failure) }
     }
+
+    /// Replaces the file at `path` with `data` all at once, through a temporary
+    /// file beside it and a rename; a failure leaves what was there.
+    /// - Returns: false when it could not be written.
+    @discardableResult
+    static func replace(_ path: String, with data: Data) -> Bool {
+        // Only a build holding the lock writes these names; a killed build's leftover is overwritten.
+        let temporary = "\(path).new"
+        unlink(temporary)
+        guard (try? write(data, to: temporary)) != nil, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
 }

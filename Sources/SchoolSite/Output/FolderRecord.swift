@@ -35,7 +35,7 @@ struct FolderRecord: Codable, Sendable, Equatable {
         let listed = [""] + recent
         let expected = OutputPaths.children(of: Set(listed), files: files, folders: folders)
         let same = listed.parallelMap { folder in
-            DirectoryListing.names(in: folder.isEmpty ? root : "\(root)/\(folder)").map(Set.init) == expected[folder, default: []]
+            DirectoryListing.names(in: folder.isEmpty ? root : "\(root)/\(folder)").map { Set($0.map { Array($0.utf8) }) } == expected[folder, default: []]
         }
         return same.allSatisfy { $0 } ? snapshot : nil
     }

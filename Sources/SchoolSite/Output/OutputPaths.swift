@@ -21,16 +21,17 @@ enum OutputPaths {
     }
 
     /// The names directly in each of `wanted` ("" for the output folder), of a
-    /// tree that holds `files` and `folders`.
-    static func children(of wanted: Set<String>, files: [String], folders: [String]) -> [String: Set<String>] {
+    /// tree that holds `files` and `folders`, as bytes: String equality would
+    /// take `Zoë` spelt with a combining mark for the other spelling, a name of its own.
+    static func children(of wanted: Set<String>, files: [String], folders: [String]) -> [String: Set<[UInt8]>] {
         // By Substring, so that the paths in no wanted folder (nearly all) cost no copy.
         let parents = Set(wanted.map { Substring($0) })
-        var children: [String: Set<String>] = [:]
+        var children: [String: Set<[UInt8]>] = [:]
         for path in [files, folders].joined() {
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parent = slash.map { path[..<$0] } ?? ""
             guard parents.contains(parent) else { continue }
-            children[String(parent), default: []].insert(slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path)
+            children[String(parent), default: []].insert(Array(slash.map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]))
         }
         return children
     }

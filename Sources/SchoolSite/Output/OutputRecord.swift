@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Like the build cache it only ever saves work: a missing, corrupt or outdated
 /// record, or a tree that no longer matches it, means listing the folders. A
-/// build checks both trees against the record and removes it before it changes
-/// either, and writes a new one once both are in place.
+/// build checks the live site against the record and removes it before it
+/// changes either tree (the spare is checked once moved to be the staging
+/// folder), and writes a new one once both are in place.
 struct OutputRecord: Codable, Sendable {
     static let formatVersion = 1
 
@@ -25,6 +26,9 @@ struct OutputRecord: Codable, Sendable {
         var folders: Set<String>
         /// Its folders as they were found.
         var snapshot: FolderSnapshot
+        /// The folders found by listing their names (its own, "", and the recent
+        /// ones), not by status: a file there may have been replaced under the same name.
+        var unsure: Set<String>
     }
 
     var version = Self.formatVersion
@@ -78,7 +82,7 @@ struct OutputRecord: Codable, Sendable {
     private func held(_ tree: Tree, files: [String], folders: [String], at root: String) -> HeldTree? {
         guard let status = FileStatus(root), status.isDirectory, status.inode == tree.inode,
               let snapshot = tree.folders.check(files: files, sortedFolders: folders, in: root, folderMode: folderMode) else { return nil }
-        return HeldTree(files: files, folders: Set(folders), snapshot: snapshot)
+        return HeldTree(files: files, folders: Set(folders), snapshot: snapshot, unsure: Set([""] + tree.folders.recent))
     }
 
     static func location(for output: URL) -> URL {
@@ -97,15 +101,9 @@ struct OutputRecord: Codable, Sendable {
         unlink(location(for: output).path)
     }
 
-    /// Written through a temporary file and a rename; a failure only costs the next build time.
+    /// A failure to write only costs the next build time.
     func save(for output: URL) {
-        let destination = Self.location(for: output).path
-        let temporary = "\(destination).new"
-        unlink(temporary)
-        guard let data = try? JSONEncoder().encode(self), (try? FileWriting.write(data, to: temporary)) != nil,
-              rename(temporary, destination) == 0 else {
-            unlink(temporary)
-            return
-        }
+        guard let data = try? JSONEncoder().encode(self) else { return }
+        FileWriting.replace(Self.location(for: output).path, with: data)
     }
 }

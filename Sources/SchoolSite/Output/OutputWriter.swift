@@ -4,11 +4,11 @@ import Foundation
 /// Writes a rendered site into a sibling folder and swaps it for the output
 /// folder in one atomic step, so a web server sees the old site or the new one,
 /// never a mix, and a build killed at any moment leaves the old site whole.
-public struct OutputWriter: Sendable {
-    public let site: SiteDirectory
-    public let output: URL
+struct OutputWriter: Sendable {
+    let site: SiteDirectory
+    let output: URL
 
-    public init(site: SiteDirectory, output: URL) {
+    init(site: SiteDirectory, output: URL) {
         self.site = site
         self.output = output.standardizedFileURL
     }
@@ -18,12 +18,20 @@ public struct OutputWriter: Sendable {
     /// What the last build left of the previous site: its folders and the files it shares with the live one.
     private var spare: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
+    /// What a write did besides writing the site.
+    struct Outcome {
+        /// The unchanged files (`.previous`) that the new site has from the
+        /// spare, untouched by this build, so their file system data is as it was.
+        var untouched: Set<String> = []
+        /// The spare, and the previous site after the swap, were pruned by the record, not listed.
+        var spareByRecord = false
+        var previousByRecord = false
+    }
+
     /// Call while holding the `BuildLock`.
     /// - Parameter record: what the last build left (`OutputRecord`), if known.
-    /// - Returns: the unchanged files (`.previous`) that the new site has from the
-    ///   spare, untouched by this build, so their file system data is as it was.
     @discardableResult
-    func write(_ rendered: RenderedSite, record: OutputRecord?) throws(SiteError) -> Set<String> {
+    func write(_ rendered: RenderedSite, record: OutputRecord?) throws(SiteError) -> Outcome {
         try requireReplaceable()
         // A tick before the first change: a folder changed from here on is listed by the next build.
         let since = ClockTick.recentSince()
@@ -52,15 +60,17 @@ public struct OutputWriter: Sendable {
             throw failure("could not write the new site: \(Self.reason(error))")
         }
         let shared = Set(zip(rendered.files, placements).filter { $0.1 != .written }.map(\.0.path))
-        let previous = try swap(tree, live: live, shared: shared)
+        let previous = try swap(tree, live: live, shared: shared, since: since)
         let folders = kept.snapshot?.updated(to: tree.folders, changed: changed, in: output.path) ?? FolderSnapshot(of: tree.folders, in: output.path)
         if let folders {
             OutputRecord(modes: modes, output: output.path, files: rendered.files.map(\.path), site: folders,
                          spare: previous.spare.map { (spare, $0.files, $0.folders) }, since: since)?.save(for: output)
         }
+        var outcome = Outcome(spareByRecord: kept.snapshot != nil, previousByRecord: previous.byRecord)
         // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
-        guard !previous.isRemoved else { return [] }
-        return Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
+        guard !previous.isRemoved else { return outcome }
+        outcome.untouched = Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
+        return outcome
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.
@@ -122,6 +132,8 @@ public struct OutputWriter: Sendable {
     private struct PreviousSite {
         /// The spare it was made into: the new site's files it shares, and its folders. nil when there is none.
         var spare: (files: Set<String>, folders: FolderSnapshot)?
+        /// It was pruned by the record.
+        var byRecord = false
         /// It was there but could not be kept as the spare, and was removed.
         var isRemoved = false
     }
@@ -129,7 +141,8 @@ public struct OutputWriter: Sendable {
     /// - Parameters:
     ///   - live: the live site as recorded, found so before the build changed anything.
     ///   - shared: the paths where the new site has the live site's file.
-    private func swap(_ tree: StagingTree, live: OutputRecord.HeldTree?, shared: Set<String>) throws(SiteError) -> PreviousSite {
+    ///   - since: when this build began changing the trees (`FolderRecord`).
+    private func swap(_ tree: StagingTree, live: OutputRecord.HeldTree?, shared: Set<String>, since: Int64) throws(SiteError) -> PreviousSite {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -147,11 +160,11 @@ public struct OutputWriter: Sendable {
         // The staging path now holds the previous site. What the new site shares
         // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
         do {
-            let kept = try live.map { try tree.pruneRecorded($0, shared: shared) } ?? tree.keepOnlyShared()
+            let kept = try live.flatMap { try tree.pruneRecorded($0, shared: shared, since: since) } ?? tree.keepOnlyShared()
             let folders = kept.snapshot?.updated(to: kept.folders, changed: kept.changed, in: staging) ?? FolderSnapshot(of: kept.folders, in: staging)
             removeTree(spare)
             guard rename(staging, spare) == 0 else { throw StagingTree.NotReusable() }
-            return PreviousSite(spare: folders.map { (kept.files, $0) })
+            return PreviousSite(spare: folders.map { (kept.files, $0) }, byRecord: kept.snapshot != nil)
         } catch {
             removeTree(staging)
             return PreviousSite(isRemoved: true)
@@ -185,7 +198,7 @@ public struct OutputWriter: Sendable {
 
     /// Staging folders left by a build that was killed. Call while holding the
     /// `BuildLock`, before writing or deciding there is nothing to write.
-    public func removeLeftovers() {
+    func removeLeftovers() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(stagingPrefix) {
             removeTree(parent.appendingPathComponent(name).path)

@@ -167,7 +167,7 @@ struct StagingTree {
     }
 
     /// The tree's file at `relative` (of `status`) is the live one there, with the mode a new file gets.
-    private func isLiveFile(_ relative: String, _ status: FileStatus) -> Bool {
+    func isLiveFile(_ relative: String, _ status: FileStatus) -> Bool {
         guard status.isRegularFile, status.mode & 0o7777 == fileMode, let live = FileStatus("\(live)/\(relative)") else { return false }
         return live.inode == status.inode && live.device == status.device
     }

@@ -158,15 +158,10 @@ struct BuildCache: Sendable {
     ///   - previous: the cache this build started from, whose unchanged chunks are copied.
     ///   - postsPerChunk: how many posts a chunk encoded afresh holds.
     func save(for output: URL, reusing previous: BuildCache?, postsPerChunk: Int = 500) {
-        let destination = BuildCache.location(for: output)
-        // The build lock is held, so no other build writes this name; a killed build's leftover is overwritten.
-        let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new")
-        unlink(temporary.path)
-        guard let data = encoded(reusing: previous, postsPerChunk: postsPerChunk), (try? FileWriting.write(data, to: temporary.path)) != nil else {
-            unlink(temporary.path)
-            return
-        }
-        if rename(temporary.path, destination.path) != 0 { unlink(temporary.path) }
+        // The JSON Lines cache of earlier versions holds titles and authors nobody reads any more.
+        unlink(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache.jsonl").path)
+        guard let data = encoded(reusing: previous, postsPerChunk: postsPerChunk) else { return }
+        FileWriting.replace(BuildCache.location(for: output).path, with: data)
     }
 
     /// A chunk of `previous` whose posts are all here, unchanged, is copied as
