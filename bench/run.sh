@@ -87,10 +87,13 @@ make_once() {
     printf '   %s on disk (%s files)\n' "$(du -sh "$dir" | cut -f1)" "$(find "$dir" -type f | wc -l)" >&2
 }
 
-# generate POSTS PEOPLE DIR: once per set of inputs (generator, sizes, seed).
+# generate POSTS PEOPLE DIR: once per set of inputs (generator, theme, sizes, seed).
 generate() {
     local posts=$1 people=$2 dir=$3
-    make_once "$dir" "$(sha256sum "$ROOT/bench/generate_corpus.py" | cut -c1-16) posts=$posts people=$people seed=$SEED" \
+    # The corpus holds a copy of the theme: a changed theme makes a new corpus.
+    local theme
+    theme=$(cd "$ROOT/themes/school" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+    make_once "$dir" "$(sha256sum "$ROOT/bench/generate_corpus.py" | cut -c1-16) theme=$theme posts=$posts people=$people seed=$SEED" \
         "$posts posts, $people people" \
         python3 "$ROOT/bench/generate_corpus.py" "$dir" --posts "$posts" --people "$people" --seed "$SEED" --force
 }
