@@ -122,27 +122,41 @@ import Testing
         try expectGoneAfterRebuilding(site, "\(Self.plain)/notes.txt", changed: Self.other)
     }
 
-    @Test func nothingPutInTheSpareReachesTheSite() throws {
+    /// Things put into the spare by hand: a stray file, a page replaced by
+    /// another file, a folder swapped for a link out of the spare, a page the
+    /// site does not share, a page where the next build puts a new post. One at
+    /// a time, so that none is only found because another made the build list
+    /// the whole spare.
+    enum Forgery: String, CaseIterable {
+        case strayFile, replacedPage, folderSwappedForALink, foreignCategory, pageForANewPost
+    }
+
+    @Test(arguments: Forgery.allCases)
+    func nothingPutInTheSpareReachesTheSite(_ forgery: Forgery) throws {
         let site = try site()
         try buildTwice(site)
         let spare = ".output.spare"
-        // A stray file, a page replaced by another file, a folder swapped for a link
-        // out of the spare, and a page the site does not share.
-        try site.write("\(spare)/stray.html", "<p>stray")
-        try site.remove("\(spare)/\(Self.plain)/index.html")
-        try site.write("\(spare)/\(Self.plain)/index.html", "<p>forged")
         try site.write("elsewhere/index.html", "<p>elsewhere")
-        try site.remove("\(spare)/\(Self.other)")
-        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("\(spare)/\(Self.other)").path,
-                                                   withDestinationPath: site.root.appendingPathComponent("elsewhere").path)
-        try site.write("\(spare)/category/forged/index.html", "<p>forged")
-        // A page where the next build puts a new post.
-        let added = "2024-06-20-added-news"
-        try site.write("\(spare)/\(added)/index.html", "<p>forged")
-        for (path, text) in TestSite.post(added, TestSite.markdown(title: "Added news", date: "2024-06-20", body: "New.")) {
-            try site.write(path, text)
+        switch forgery {
+        case .strayFile:
+            try site.write("\(spare)/stray.html", "<p>stray")
+        case .replacedPage:
+            try site.remove("\(spare)/\(Self.plain)/index.html")
+            try site.write("\(spare)/\(Self.plain)/index.html", "<p>forged")
+        case .folderSwappedForALink:
+            try site.remove("\(spare)/\(Self.other)")
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("\(spare)/\(Self.other)").path,
+                                                       withDestinationPath: site.root.appendingPathComponent("elsewhere").path)
+        case .foreignCategory:
+            try site.write("\(spare)/category/forged/index.html", "<p>forged")
+        case .pageForANewPost:
+            let added = "2024-06-20-added-news"
+            try site.write("\(spare)/\(added)/index.html", "<p>forged")
+            for (path, text) in TestSite.post(added, TestSite.markdown(title: "Added news", date: "2024-06-20", body: "New.")) {
+                try site.write(path, text)
+            }
+            try site.approve(added)
         }
-        try site.approve(added)
         try site.remove(".output.cache")
         #expect(try site.build(on: "2024-09-02").output != nil)
         try expectSameAsClean(site)
