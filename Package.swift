@@ -35,8 +35,8 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            // The build cache's schema; `make proto` turns it into BuildCacheFile.pb.swift.
-            exclude: ["Pipeline/BuildCacheFile.proto"]
+            // The schemas of the build cache's and the output record's files; `make proto` turns them into .pb.swift files.
+            exclude: ["Pipeline/BuildCacheFile.proto", "Output/OutputRecordFile.proto"]
         ),
         .target(
             name: "SchoolSitePreview",

@@ -207,10 +207,10 @@ for n in "${SIZES[@]}"; do
     for i in $(seq "$RUNS"); do
         timed_run "$i" "$n posts" "build (empty folder)" "$BIN" build --site "$big" --output "$BENCH_DIR/fresh-$n-$i" --date "$DATE" --quiet
     done
-    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache" "$BENCH_DIR/.fresh-$n-$i.record.json"; done
+    for i in $(seq "$RUNS"); do rm -rf "$BENCH_DIR/fresh-$n-$i" "$BENCH_DIR/.fresh-$n-$i.spare" "$BENCH_DIR/.fresh-$n-$i.cache" "$BENCH_DIR/.fresh-$n-$i.record"; done
     # The site's own output/ and its build cache: absent for the first two check
     # rows (every post read and checked), built once for the third.
-    own_output=("$big/output" "$big/.output.cache" "$big/.output.record.json" "$big/.output.spare" "$big/.output.lock")
+    own_output=("$big/output" "$big/.output.cache" "$big/.output.record" "$big/.output.spare" "$big/.output.lock")
     rm -rf "${own_output[@]}"
     measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
     measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"

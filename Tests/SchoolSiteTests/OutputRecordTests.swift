@@ -270,7 +270,8 @@ import Testing
         #expect(!outputChanged.spareByRecord && !outputChanged.previousByRecord)
         #expect(!site.exists("output/\(Self.slugs[1])/notes.txt") && !site.exists(".output.spare/\(Self.slugs[1])/notes.txt"))
         // No record, or a damaged one: both are listed.
-        for damage in [{ try site.remove(".output.record.json") }, { try site.write(".output.record.json", "{\"version\": 1, \"files\": [") }] {
+        let recorded = try Data(contentsOf: site.root.appendingPathComponent(".output.record"))
+        for damage in [{ try site.remove(".output.record") }, { try site.write(".output.record", recorded.prefix(recorded.count / 2)) }] {
             try damage()
             let listed = try write(site)
             #expect(!listed.spareByRecord && !listed.previousByRecord)

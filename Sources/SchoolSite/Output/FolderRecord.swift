@@ -13,7 +13,7 @@ import Foundation
 /// (a tick before the build began changing the trees) is listed instead, every
 /// time. (Only the modification time counts: an entry added later moves it,
 /// even when the change time, set by a rename, stays within one tick.)
-struct FolderRecord: Codable, Sendable, Equatable {
+struct FolderRecord: Sendable, Equatable {
     var digest: String
     /// Folders whose entries changed at or after `since`.
     var recent: [String]
@@ -22,6 +22,11 @@ struct FolderRecord: Codable, Sendable, Equatable {
     init(_ snapshot: FolderSnapshot, since: Int64) {
         digest = Self.digest(snapshot)
         recent = zip(snapshot.folders, snapshot.statuses).filter { $0.1.modified >= since }.map(\.0)
+    }
+
+    /// As the record's file holds it.
+    init(digest: String, recent: [String]) {
+        (self.digest, self.recent) = (digest, recent)
     }
 
     /// The tree at `root` as it is now, if it still holds exactly `files` and

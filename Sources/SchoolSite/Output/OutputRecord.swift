@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the last build left in the output folder and in the spare beside it,
-/// kept beside them (`.output.record.json` for `output/`), so that the next
+/// kept beside them (`.output.record` for `output/`), so that the next
 /// build brings the spare into line and prunes the previous site by their
 /// folders' times (`FolderRecord`) instead of listing every folder of both.
 ///
@@ -10,12 +10,12 @@ import Foundation
 /// build checks the live site against the record and removes it before it
 /// changes either tree (the spare is checked once moved to be the staging
 /// folder), and writes a new one once both are in place.
-struct OutputRecord: Codable, Sendable {
-    static let formatVersion = 1
+struct OutputRecord: Sendable {
+    static let formatVersion = 2
 
     /// A tree's folder, by inode (the record is of this folder, wherever it has
     /// been moved), and the folders below it.
-    struct Tree: Codable, Sendable {
+    struct Tree: Sendable {
         var inode: UInt64
         var folders: FolderRecord
     }
@@ -45,10 +45,6 @@ struct OutputRecord: Codable, Sendable {
     var foldersNotInSpare: [String] = []
     /// The output's folders, sorted: worked out once from `files`, not kept in the file.
     private var folders: [String] = []
-
-    private enum CodingKeys: String, CodingKey {
-        case version, fileMode, folderMode, files, site, spare, filesNotInSpare, foldersNotInSpare
-    }
 
     /// - Parameters:
     ///   - site: the output folder's folders, as the build left them.
@@ -86,14 +82,13 @@ struct OutputRecord: Codable, Sendable {
     }
 
     static func location(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).record.json")
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).record")
     }
 
     static func load(for output: URL) -> OutputRecord? {
         guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
-              var record = try? JSONDecoder().decode(OutputRecord.self, from: data), record.version == formatVersion else { return nil }
-        record.folders = OutputPaths.folders(of: record.files).sorted()
-        return record
+              let file = try? RecordFile(serializedBytes: data), file.version == formatVersion, file.hasSite else { return nil }
+        return OutputRecord(file)
     }
 
     /// Call before changing the output or the spare.
@@ -103,7 +98,39 @@ struct OutputRecord: Codable, Sendable {
 
     /// A failure to write only costs the next build time.
     func save(for output: URL) {
-        guard let data = try? JSONEncoder().encode(self) else { return }
+        guard let data = try? file.serializedBytes() as Data else { return }
         FileWriting.replace(Self.location(for: output).path, with: data)
+        // The record's JSON file of earlier versions.
+        unlink(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).record.json").path)
+    }
+
+    private init(_ file: RecordFile) {
+        (version, fileMode, folderMode, files) = (Int(file.version), file.fileMode, file.folderMode, file.files)
+        site = Tree(file.site)
+        spare = file.hasSpare ? Tree(file.spare) : nil
+        (filesNotInSpare, foldersNotInSpare) = (file.filesNotInSpare, file.foldersNotInSpare)
+        folders = OutputPaths.folders(of: files).sorted()
+    }
+
+    private var file: RecordFile {
+        var file = RecordFile()
+        (file.version, file.fileMode, file.folderMode, file.files) = (UInt32(version), fileMode, folderMode, files)
+        file.site = site.record
+        if let spare { file.spare = spare.record }
+        (file.filesNotInSpare, file.foldersNotInSpare) = (filesNotInSpare, foldersNotInSpare)
+        return file
+    }
+}
+
+extension OutputRecord.Tree {
+    init(_ record: RecordTree) {
+        inode = record.inode
+        folders = FolderRecord(digest: record.folderDigest, recent: record.recentFolders)
+    }
+
+    var record: RecordTree {
+        var record = RecordTree()
+        (record.inode, record.folderDigest, record.recentFolders) = (inode, folders.digest, folders.recent)
+        return record
     }
 }
