@@ -24,13 +24,15 @@ enum OutputPaths {
     /// tree that holds `files` and `folders`, as bytes: String equality would
     /// take `Zoë` spelt with a combining mark for the other spelling, a name of its own.
     static func children(of wanted: Set<String>, files: [String], folders: [String]) -> [String: Set<[UInt8]>] {
-        // By Substring, so that the paths in no wanted folder (nearly all) cost no copy.
+        // By Substring, so that the paths in no wanted folder (nearly all) cost no copy,
+        // and by length first, which rules out most of them without hashing.
         let parents = Set(wanted.map { Substring($0) })
+        let lengths = Set(wanted.map(\.utf8.count))
         var children: [String: Set<[UInt8]>] = [:]
         for path in [files, folders].joined() {
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parent = slash.map { path[..<$0] } ?? ""
-            guard parents.contains(parent) else { continue }
+            guard lengths.contains(parent.utf8.count), parents.contains(parent) else { continue }
             children[String(parent), default: []].insert(Array(slash.map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]))
         }
         return children
