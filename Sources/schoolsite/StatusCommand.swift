@@ -7,8 +7,9 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "One line per post: its state and how many problems it has.",
         discussion: """
-        States: draft (not approved), stale (changed since approval), failing (would be \
-        refused), scheduled, published, expired. Newest first.
+        States: draft (not approved), approved (due, and goes on the site with the next \
+        build), stale (changed since approval), failing (would be refused), scheduled, \
+        published (on the site as the last build left it), expired. Newest first.
 
         Example:
           schoolsite status --date 2025-01-06
@@ -24,7 +25,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
-        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today))
+        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today), live: LivePosts.slugs(of: site))
         if format == .json {
             print(JSONOutput.encode(lines))
             return

@@ -50,11 +50,16 @@ def test_check_and_status_after_a_build_say_what_they_say_without_one(site):
         status = run("status", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")
         return check.returncode, json.loads(check.stdout), json.loads(status.stdout)
 
+    def with_state(status, old, new):
+        return [dict(entry, state=new if entry["state"] == old else entry["state"]) for entry in status]
+
     unbuilt = check_and_status()
+    assert {e["slug"]: e["state"] for e in unbuilt[2]}["2026-07-10-sports-day"] == "approved"
     assert build(site).returncode == 0
     cache = site / ".output.cache"
     written = (cache.read_bytes(), cache.stat().st_mtime_ns)
-    assert check_and_status() == unbuilt
+    # The same findings; what was due is now published.
+    assert check_and_status() == (unbuilt[0], unbuilt[1], with_state(unbuilt[2], "approved", "published"))
     assert (cache.read_bytes(), cache.stat().st_mtime_ns) == written, "check and status only read the cache"
 
     # A post edited after the build is read again, not taken from the cache.
@@ -64,8 +69,9 @@ def test_check_and_status_after_a_build_say_what_they_say_without_one(site):
     assert code == 1
     assert [(d["file"], d["rule"]) for d in report["diagnostics"] if d["rule"] == "approval.stale"] == [
         ("content/posts/2026-07-10-sports-day/approval.json", "approval.stale")]
+    # Without the cache, status cannot tell what the site shows.
     cache.unlink()
-    assert check_and_status() == (code, report, status)
+    assert check_and_status() == (code, report, with_state(status, "published", "approved"))
 
 
 def test_status_one_line_per_post_newest_first(site):
@@ -77,7 +83,10 @@ def test_status_one_line_per_post_newest_first(site):
     assert states[DRAFT_SLUG] == "draft"
     assert states["2027-01-15-spring-term-clubs"] == "scheduled"
     assert states["2025-10-01-parents-evening-reminder"] == "expired"
-    assert states["2026-07-10-sports-day"] == "published"
+    assert states["2026-07-10-sports-day"] == "approved", "due, but not on the site until a build"
+    assert build(site).returncode == 0
+    built = run("status", "--site", str(site), "--date", SAMPLE_DATE)
+    assert {line.split()[0]: line.split()[1] for line in built.stdout.splitlines()}["2026-07-10-sports-day"] == "published"
     index = site / "content/posts/2026-07-10-sports-day/index.md"
     index.write_text(index.read_text() + "\nOne more line.\n")
     stale = run("status", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")

@@ -63,10 +63,10 @@ struct BuildCache: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
-    /// The cache for `output`, if there is one made under `key`.
-    static func load(for output: URL, key: String) -> BuildCache? {
+    /// The cache for `output`, if there is one made under `key` (nil: under any key).
+    static func load(for output: URL, key: String?) -> BuildCache? {
         guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
-              let file = try? CacheFile(serializedBytes: data), file.version == formatVersion, file.key == key else { return nil }
+              let file = try? CacheFile(serializedBytes: data), file.version == formatVersion, key.map({ file.key == $0 }) ?? true else { return nil }
         let chunks = file.chunks.parallelMap { bytes -> [(slug: String, entry: Entry)]? in
             guard let chunk = try? CachedChunk(serializedBytes: bytes) else { return nil }
             let entries = chunk.posts.compactMap { record in Entry(record).map { (record.slug, $0) } }

@@ -1,7 +1,7 @@
 /// One line of `schoolsite status`.
 public struct PostStatus: Sendable, Codable {
     public enum State: String, Sendable, Codable {
-        case draft, stale, scheduled, published, expired, failing
+        case draft, approved, stale, scheduled, published, expired, failing
     }
 
     public var slug: String
@@ -11,10 +11,12 @@ public struct PostStatus: Sendable, Codable {
     public var warnings: Int
 
     /// Every post of the evaluation, newest first.
-    public static func list(_ evaluation: Evaluation) -> [PostStatus] {
+    /// - Parameter live: the posts the site's output shows as they are now (`LivePosts`):
+    ///   one due to be published but not among them is approved, waiting for a build.
+    public static func list(_ evaluation: Evaluation, live: Set<String>) -> [PostStatus] {
         evaluation.posts.sorted { $0.isNewer(than: $1) }.map { evaluated in
             let errors = evaluated.diagnostics.filter { $0.severity == .error }
-            return PostStatus(slug: evaluated.post.slug, state: state(of: evaluated, errors: errors),
+            return PostStatus(slug: evaluated.post.slug, state: state(of: evaluated, errors: errors, isLive: live.contains(evaluated.post.slug)),
                               date: evaluated.date?.description,
                               errors: errors.count, warnings: evaluated.diagnostics.count - errors.count)
         }
@@ -22,13 +24,13 @@ public struct PostStatus: Sendable, Codable {
 
     /// A draft stays a draft whatever its problems; an approved post whose only
     /// problem is a changed file is stale; any other error makes it failing.
-    private static func state(of post: EvaluatedPost, errors: [Diagnostic]) -> State {
+    private static func state(of post: EvaluatedPost, errors: [Diagnostic], isLive: Bool) -> State {
         guard let state = post.state else { return post.post.isDraft ? .draft : .failing }
         if state == .draft { return .draft }
         if !errors.isEmpty { return errors.allSatisfy { $0.rule == "approval.stale" } ? .stale : .failing }
         switch state {
         case .scheduled: return .scheduled
-        case .published: return .published
+        case .published: return isLive ? .published : .approved
         case .expired: return .expired
         case .draft: return .draft
         }
