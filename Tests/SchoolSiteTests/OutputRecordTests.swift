@@ -69,6 +69,17 @@ import Testing
         #expect(holds(try record(tree, since: Self.never), tree))
     }
 
+    /// A folder that is listed (the top one always, a recent one too) must hold
+    /// just the names recorded, byte for byte: a file renamed there leaves as many
+    /// entries, and `Zoë` spelt with a combining mark is another name.
+    @Test(arguments: [("index.html", "home.html"), ("b/c/index.html", "b/c/indexes.html"), ("index.html", "inde\u{0308}x.html")])
+    func aNameChangedInAListedFolderIsSeen(_ from: String, _ to: String) throws {
+        let tree = try tree()
+        try FileManager.default.moveItem(atPath: "\(tree.root)/\(from)", toPath: "\(tree.root)/\(to)")
+        let record = try record(tree, since: ClockTick.recentSince())
+        #expect(!holds(record, tree))
+    }
+
     /// An updated snapshot sees again only the folders said to have changed, and those new to it.
     @Test func anUpdatedSnapshotSeesAgainOnlyWhatChanged() throws {
         let tree = try tree()

@@ -38,9 +38,9 @@ struct FolderRecord: Sendable, Equatable {
         guard let snapshot = FolderSnapshot(sorted: folders, in: root), Self.digest(snapshot) == digest,
               snapshot.statuses.allSatisfy({ $0.mode & 0o777 == folderMode & 0o777 }) else { return nil }
         let listed = [""] + recent
-        let expected = OutputPaths.children(of: Set(listed), files: files, folders: folders)
-        let same = listed.parallelMap { folder in
-            DirectoryListing.names(in: folder.isEmpty ? root : "\(root)/\(folder)").map { Set($0.map { Array($0.utf8) }) } == expected[folder, default: []]
+        let expected = OutputPaths.children(of: listed, files: files, folders: folders)
+        let same = Array(zip(listed, expected)).parallelMap { folder, names in
+            DirectoryListing.tally(in: folder.isEmpty ? root : "\(root)/\(folder)") == names
         }
         return same.allSatisfy { $0 } ? snapshot : nil
     }

@@ -21,20 +21,58 @@ enum OutputPaths {
     }
 
     /// The names directly in each of `wanted` ("" for the output folder), of a
-    /// tree that holds `files` and `folders`, as bytes: String equality would
-    /// take `Zoë` spelt with a combining mark for the other spelling, a name of its own.
-    static func children(of wanted: Set<String>, files: [String], folders: [String]) -> [String: Set<[UInt8]>] {
-        // By Substring, so that the paths in no wanted folder (nearly all) cost no copy,
-        // and by length first, which rules out most of them without hashing.
-        let parents = Set(wanted.map { Substring($0) })
-        let lengths = Set(wanted.map(\.utf8.count))
-        var children: [String: Set<[UInt8]>] = [:]
+    /// tree that holds `files` and `folders`, in the order of `wanted`.
+    static func children(of wanted: [String], files: [String], folders: [String]) -> [NameTally] {
+        let matcher = FolderMatcher(wanted)
+        var tallies = [NameTally](repeating: NameTally(), count: wanted.count)
         for path in [files, folders].joined() {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let parent = slash.map { path[..<$0] } ?? ""
-            guard lengths.contains(parent.utf8.count), parents.contains(parent) else { continue }
-            children[String(parent), default: []].insert(Array(slash.map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]))
+            splitting(path) { parent, name in
+                if let index = matcher.index(of: parent) { tallies[index].add(name) }
+            }
         }
-        return children
+        return tallies
+    }
+
+    /// Calls `body` with the bytes of the folder that holds `path` (none for
+    /// the output folder) and of its name there, without making a String of either.
+    static func splitting<Result>(_ path: String, _ body: (_ parent: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer) -> Result) -> Result {
+        var path = path
+        return path.withUTF8 { bytes in
+            let bytes = UnsafeRawBufferPointer(bytes)
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return body(UnsafeRawBufferPointer(rebasing: bytes[0..<0]), bytes) }
+            return body(UnsafeRawBufferPointer(rebasing: bytes[..<slash]), UnsafeRawBufferPointer(rebasing: bytes[(slash + 1)...]))
+        }
+    }
+}
+
+/// Finds a path's folder among others by its bytes ("" for the output folder):
+/// this runs for each of the output's 10,000 paths, where a String of each
+/// path's folder would cost an allocation, and String equality would take
+/// the two spellings of `ë` for one folder.
+struct FolderMatcher {
+    private let folders: [[UInt8]]
+    /// The indices of `folders` by the hash of their bytes.
+    private let byHash: [Int: [Int]]
+
+    init(_ folders: some Sequence<String>) {
+        let folders = folders.map { Array($0.utf8) }
+        self.folders = folders
+        byHash = Dictionary(grouping: folders.indices) { index in folders[index].withUnsafeBytes(Self.hash) }
+    }
+
+    /// Where `folder` is among those given, if it is.
+    func index(of folder: UnsafeRawBufferPointer) -> Int? {
+        byHash[Self.hash(folder)]?.first { folders[$0].elementsEqual(folder) }
+    }
+
+    /// Whether the folder that holds `path` is one of those given.
+    func holdsParent(of path: String) -> Bool {
+        OutputPaths.splitting(path) { parent, _ in index(of: parent) != nil }
+    }
+
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
     }
 }

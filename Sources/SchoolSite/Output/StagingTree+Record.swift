@@ -37,10 +37,11 @@ extension StagingTree {
         // One pass each, not set algebra: these are the 10,000 files and folders of every rebuild.
         var kept: [String] = [], gone: [String] = [], toCheck: [String] = []
         kept.reserveCapacity(tree.files.count)
+        let unsure = FolderMatcher(unsure)
         for file in tree.files {
             if !keeping.contains(file) {
                 gone.append(file)
-            } else if unsure.contains(OutputPaths.parent(file)) {
+            } else if unsure.holdsParent(of: file) {
                 toCheck.append(file)
             } else {
                 kept.append(file)

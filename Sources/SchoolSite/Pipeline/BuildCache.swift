@@ -135,8 +135,12 @@ struct BuildCache: Sendable {
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
                   let state = evaluated.state, state != .draft else { return nil }
             let files: [OutputStamp]
-            if let cached = evaluated.cached?.files, cached.allSatisfy({ untouched.contains($0.path) }) {
-                files = cached
+            if let cached = evaluated.cached, cached.files.allSatisfy({ untouched.contains($0.path) }) {
+                // The same entry, not an equal one: saving then copies its chunk without comparing field by field.
+                if cached.fingerprint == fingerprint && cached.state == state && cached.folderNames == evaluated.folderNames {
+                    return (evaluated.post.slug, cached)
+                }
+                files = cached.files
             } else {
                 let paths = state != .published ? [] : evaluated.cached?.files.map(\.path)
                     ?? ["\(evaluated.post.slug)/index.html"] + SiteRenderer.imageNames(of: evaluated.post).map { "\(evaluated.post.slug)/\($0)" }

@@ -15,6 +15,16 @@ enum DirectoryListing {
         return complete ? names : nil
     }
 
+    /// The names in `folder` but `.` and `..`; nil when the folder cannot be read.
+    static func tally(in folder: String) -> NameTally? {
+        var tally = NameTally()
+        let complete = visit(folder) { name, _ in
+            tally.add(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+            return true
+        }
+        return complete ? tally : nil
+    }
+
     /// The names of the folders in `folder` (links to folders included), unsorted, a
     /// name that is not UTF-8 with replacement characters; empty when it cannot be read.
     /// The entry's type comes with its name, so only links and file systems that
