@@ -57,9 +57,12 @@ struct OutputRecord: Sendable {
         self.site = Tree(inode: inode, folders: FolderRecord(site, since: since))
         guard let spare, let spareInode = FileStatus(spare.path)?.inode else { return }
         self.spare = Tree(inode: spareInode, folders: FolderRecord(spare.folders, since: since))
-        let spareFolders = Set(spare.folders.folders)
-        filesNotInSpare = files.filter { !spare.files.contains($0) }
-        foldersNotInSpare = site.folders.filter { !spareFolders.contains($0) }
+        // The spare's files and folders are some of the output's: as many means all.
+        filesNotInSpare = spare.files.count == files.count ? [] : files.filter { !spare.files.contains($0) }
+        if spare.folders.folders.count != site.folders.count {
+            let spareFolders = Set(spare.folders.folders)
+            foldersNotInSpare = site.folders.filter { !spareFolders.contains($0) }
+        }
     }
 
     /// The output as recorded, if the folder at `root` still is just that.
@@ -71,7 +74,9 @@ struct OutputRecord: Sendable {
     func spare(heldAt root: String) -> HeldTree? {
         guard let spare else { return nil }
         let absentFiles = Set(filesNotInSpare), absentFolders = Set(foldersNotInSpare)
-        return held(spare, files: files.filter { !absentFiles.contains($0) }, folders: folders.filter { !absentFolders.contains($0) }, at: root)
+        // Usually the spare has all of them: then there is nothing to look up.
+        return held(spare, files: absentFiles.isEmpty ? files : files.filter { !absentFiles.contains($0) },
+                    folders: absentFolders.isEmpty ? folders : folders.filter { !absentFolders.contains($0) }, at: root)
     }
 
     /// - Parameter folders: sorted.

@@ -48,7 +48,7 @@ struct BuildCache: Sendable {
     var pageSignatures: [String: String]
     /// The chunks of the file this cache was read from, with the posts each
     /// holds, so that saving the next cache copies the chunks that have not changed.
-    private var chunks: [(slugs: [String], bytes: Data)] = []
+    private var chunks: [(slugs: [String], entries: [Entry], bytes: Data)] = []
 
     /// What every cached result depends on besides its own post; the theme's
     /// static files by their file system data, as they are copied, not read.
@@ -77,7 +77,7 @@ struct BuildCache: Sendable {
         for (entries, bytes) in zip(chunks, file.chunks) {
             guard let entries else { return nil }
             for (slug, entry) in entries where posts[slug] == nil { posts[slug] = entry }
-            cache.chunks.append((entries.map(\.slug), bytes))
+            cache.chunks.append((entries.map(\.slug), entries.map(\.entry), bytes))
         }
         cache.posts = posts
         return cache
@@ -176,15 +176,21 @@ struct BuildCache: Sendable {
     /// again with the others, so posts added one build at a time do not leave a chunk each.
     private func encoded(reusing previous: BuildCache?, postsPerChunk: Int) -> Data? {
         var copied: [Data] = []
-        var copiedPosts = Set<String>()
+        // The entries of `posts` that the copied chunks hold, by identity: pointers hash fast, slugs do not.
+        var covered = Set<ObjectIdentifier>()
         if let previous, previous.key == key {
-            for (slugs, bytes) in previous.chunks where slugs.count >= (postsPerChunk + 1) / 2 && copiedPosts.isDisjoint(with: slugs)
-                && slugs.allSatisfy({ posts[$0] != nil && posts[$0] == previous.posts[$0] }) {
-                copied.append(bytes)
-                copiedPosts.formUnion(slugs)
+            let current = Set(posts.values.lazy.map(ObjectIdentifier.init))
+            for chunk in previous.chunks where chunk.entries.count >= (postsPerChunk + 1) / 2 {
+                // Most entries a rebuild keeps are the very ones read (`init`); others may still be equal.
+                let held = chunk.entries.allSatisfy { current.contains(ObjectIdentifier($0)) } ? chunk.entries
+                    : zip(chunk.slugs, chunk.entries).compactMap { slug, entry in posts[slug].flatMap { $0 == entry ? $0 : nil } }
+                let ids = held.map(ObjectIdentifier.init)
+                guard held.count == chunk.entries.count, !ids.contains(where: covered.contains) else { continue }
+                copied.append(chunk.bytes)
+                covered.formUnion(ids)
             }
         }
-        let fresh = posts.keys.filter { !copiedPosts.contains($0) }.sorted()
+        let fresh = posts.compactMap { covered.contains(ObjectIdentifier($0.value)) ? nil : $0.key }.sorted()
         let chunks = stride(from: 0, to: fresh.count, by: postsPerChunk).map { Array(fresh[$0..<min($0 + postsPerChunk, fresh.count)]) }
         let encoded = chunks.parallelMap { slugs -> Data? in
             var chunk = CachedChunk()
