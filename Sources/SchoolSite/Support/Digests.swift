@@ -1,11 +1,20 @@
 import Crypto
 import Foundation
 
+private let hexDigits = Array("0123456789abcdef".utf8)
+
 extension Sequence where Element == UInt8 {
-    /// Lower-case hexadecimal, two digits a byte.
+    /// Lower-case hexadecimal, two digits a byte, written straight into the
+    /// String: every post's fingerprint and every page's signature is one.
     var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        let bytes = Array(self)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[2 * index] = hexDigits[Int(byte >> 4)]
+                text[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
     }
 }
 
