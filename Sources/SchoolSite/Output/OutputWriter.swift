@@ -69,7 +69,9 @@ struct OutputWriter: Sendable {
         var outcome = Outcome(spareByRecord: kept.snapshot != nil, previousByRecord: previous.byRecord)
         // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
         guard !previous.isRemoved else { return outcome }
-        outcome.untouched = Set(rendered.files.lazy.filter { if case .previous = $0.content { kept.files.contains($0.path) } else { false } }.map(\.path))
+        outcome.untouched = Set(zip(rendered.files, placements).lazy.filter { file, placement in
+            if case .previous = file.content { placement == .kept } else { false }
+        }.map(\.0.path))
         return outcome
     }
 

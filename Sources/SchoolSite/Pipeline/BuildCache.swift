@@ -153,7 +153,7 @@ struct BuildCache: Sendable {
         }
         posts = Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
         let postFiles = Set(posts.values.flatMap { $0.files.map(\.path) })
-        siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.compactMap { OutputStamp(path: $0, in: folder) }
+        siteFiles = written.files.map(\.path).filter { !postFiles.contains($0) }.parallelMap { OutputStamp(path: $0, in: folder) }.compactMap { $0 }
         pageSignatures = written.pageSignatures
     }
 
