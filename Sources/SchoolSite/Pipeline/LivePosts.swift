@@ -13,8 +13,9 @@ public enum LivePosts {
         let built = cache.intact(in: output).filter { $0.value.state == .published }
         let live = Array(built).parallelMap { slug, entry -> String? in
             let folder = PostLoader.folder(of: slug)
+            // The folder's entries as the build found them: the digest covers the folder's own status, so it differs if they changed.
             guard let approval = FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")),
-                  FolderFingerprint(of: folder, in: site.directory, approval: approval)?.digest == entry.fingerprint else { return nil }
+                  FolderFingerprint(of: folder, in: site.directory, approval: approval, known: entry.folderNames)?.digest == entry.fingerprint else { return nil }
             return slug
         }
         return Set(live.compactMap { $0 })
