@@ -20,18 +20,23 @@ struct OutputWriter: Sendable {
 
     /// What a write did besides writing the site.
     struct Outcome {
-        /// The unchanged files (`.previous`) that the new site has from the
-        /// spare, untouched by this build, so their file system data is as it was.
-        var untouched: Set<String> = []
         /// The spare, and the previous site after the swap, were pruned by the record, not listed.
         var spareByRecord = false
         var previousByRecord = false
     }
 
     /// Call while holding the `BuildLock`.
-    /// - Parameter record: what the last build left (`OutputRecord`), if known.
+    /// - Parameters:
+    ///   - record: what the last build left (`OutputRecord`), if known.
+    ///   - alongside: run once the new site is in place, while the previous one is
+    ///     made into the spare (the build cache's save, on the other core). It is
+    ///     given the unchanged files (`.previous`) that the new site has from the
+    ///     spare untouched by this build, so their file system data is as it was,
+    ///     unless the previous site cannot be kept as the spare: removing it then
+    ///     changes theirs, and the next build finds that and renders their posts again.
     @discardableResult
-    func write(_ rendered: RenderedSite, record: OutputRecord?) throws(SiteError) -> Outcome {
+    func write(_ rendered: RenderedSite, record: OutputRecord?,
+               alongside: @Sendable (_ untouched: Set<String>) -> Void = { _ in }) throws(SiteError) -> Outcome {
         try requireReplaceable()
         // A tick before the first change: a folder changed from here on is listed by the next build.
         let since = ClockTick.recentSince()
@@ -60,19 +65,20 @@ struct OutputWriter: Sendable {
             throw failure("could not write the new site: \(Self.reason(error))")
         }
         let shared = Set(zip(rendered.files, placements).filter { $0.1 != .written }.map(\.0.path))
-        let previous = try swap(tree, live: live, shared: shared, since: since)
-        let folders = kept.snapshot?.updated(to: tree.folders, changed: changed, in: output.path) ?? FolderSnapshot(of: tree.folders, in: output.path)
-        if let folders {
-            OutputRecord(modes: modes, output: output.path, files: rendered.files.map(\.path), site: folders,
-                         spare: previous.spare.map { (spare, $0.files, $0.folders) }, since: since)?.save(for: output)
-        }
-        var outcome = Outcome(spareByRecord: kept.snapshot != nil, previousByRecord: previous.byRecord)
-        // Removing a previous site that could not be kept as the spare unlinks the files it shared, which changes their status.
-        guard !previous.isRemoved else { return outcome }
-        outcome.untouched = Set(zip(rendered.files, placements).lazy.filter { file, placement in
+        let untouched = Set(zip(rendered.files, placements).lazy.filter { file, placement in
             if case .previous = file.content { placement == .kept } else { false }
         }.map(\.0.path))
-        return outcome
+        let replaced = try swap(tree)
+        let previous = concurrently({
+            let previous = replaced ? keepAsSpare(tree, live: live, shared: shared, since: since) : PreviousSite()
+            let folders = kept.snapshot?.updated(to: tree.folders, changed: changed, in: output.path) ?? FolderSnapshot(of: tree.folders, in: output.path)
+            if let folders {
+                OutputRecord(modes: modes, output: output.path, files: rendered.files.map(\.path), site: folders,
+                             spare: previous.spare.map { (spare, $0.files, $0.folders) }, since: since)?.save(for: output)
+            }
+            return previous
+        }, { alongside(untouched) })
+        return Outcome(spareByRecord: kept.snapshot != nil, previousByRecord: previous.byRecord)
     }
 
     /// The staging folder, from the spare when there is one: only what differs is written then.
@@ -132,19 +138,16 @@ struct OutputWriter: Sendable {
 
     /// What became of the previous site in the swap.
     private struct PreviousSite {
-        /// The spare it was made into: the new site's files it shares, and its folders. nil when there is none.
+        /// The spare it was made into: the new site's files it shares, and its folders. nil when
+        /// there is none (no previous site, or one that could not be kept and was removed).
         var spare: (files: Set<String>, folders: FolderSnapshot)?
         /// It was pruned by the record.
         var byRecord = false
-        /// It was there but could not be kept as the spare, and was removed.
-        var isRemoved = false
     }
 
-    /// - Parameters:
-    ///   - live: the live site as recorded, found so before the build changed anything.
-    ///   - shared: the paths where the new site has the live site's file.
-    ///   - since: when this build began changing the trees (`FolderRecord`).
-    private func swap(_ tree: StagingTree, live: OutputRecord.HeldTree?, shared: Set<String>, since: Int64) throws(SiteError) -> PreviousSite {
+    /// Puts the staging folder in the output folder's place.
+    /// - Returns: whether there was a previous site, now at the staging path.
+    private func swap(_ tree: StagingTree) throws(SiteError) -> Bool {
         let staging = tree.root
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -158,9 +161,17 @@ struct OutputWriter: Sendable {
             removeTree(staging)
             throw failure("could not put the new site in place (\(reason)); the previous site is unchanged")
         }
-        guard exists else { return PreviousSite() }
-        // The staging path now holds the previous site. What the new site shares
-        // with it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
+        return exists
+    }
+
+    /// The staging path holds the previous site. What the new site shares with
+    /// it is kept as the next build's spare; the rest (a withdrawn photo) goes now.
+    /// - Parameters:
+    ///   - live: the live site as recorded, found so before the build changed anything.
+    ///   - shared: the paths where the new site has the live site's file.
+    ///   - since: when this build began changing the trees (`FolderRecord`).
+    private func keepAsSpare(_ tree: StagingTree, live: OutputRecord.HeldTree?, shared: Set<String>, since: Int64) -> PreviousSite {
+        let staging = tree.root
         do {
             let kept = try live.flatMap { try tree.pruneRecorded($0, shared: shared, since: since) } ?? tree.keepOnlyShared()
             let folders = kept.snapshot?.updated(to: kept.folders, changed: kept.changed, in: staging) ?? FolderSnapshot(of: kept.folders, in: staging)
@@ -169,7 +180,7 @@ struct OutputWriter: Sendable {
             return PreviousSite(spare: folders.map { (kept.files, $0) }, byRecord: kept.snapshot != nil)
         } catch {
             removeTree(staging)
-            return PreviousSite(isRemoved: true)
+            return PreviousSite()
         }
     }
 

@@ -40,9 +40,10 @@ public enum SiteBuild {
         let rendered = SiteRenderer(site: site).render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
             feed: feed, previousPages: previousPages)
-        let written = try writer.write(rendered, record: record)
-        BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: written.untouched)
-            .save(for: output, reusing: cache)
+        try writer.write(rendered, record: record) { [evaluation] untouched in
+            BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
+                .save(for: output, reusing: cache)
+        }
         return Result(report: BuildReport(evaluation), output: output)
     }
 
