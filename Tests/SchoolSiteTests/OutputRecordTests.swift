@@ -70,9 +70,9 @@ import Testing
     }
 
     /// A folder that is listed (the top one always, a recent one too) must hold
-    /// just the names recorded, byte for byte: a file renamed there leaves as many
-    /// entries, and `Zoë` spelt with a combining mark is another name.
-    @Test(arguments: [("index.html", "home.html"), ("b/c/index.html", "b/c/indexes.html"), ("index.html", "inde\u{0308}x.html")])
+    /// just the names recorded: a file renamed there leaves as many entries.
+    /// (NameTallyTests shows the two spellings of `Zoë` tally apart.)
+    @Test(arguments: [("index.html", "home.html"), ("b/c/index.html", "b/c/indexes.html")])
     func aNameChangedInAListedFolderIsSeen(_ from: String, _ to: String) throws {
         let tree = try tree()
         try FileManager.default.moveItem(atPath: "\(tree.root)/\(from)", toPath: "\(tree.root)/\(to)")
@@ -126,6 +126,21 @@ import Testing
 
     func record(_ site: TestSite) throws -> OutputRecord {
         try #require(OutputRecord.load(for: site.root.appendingPathComponent("output")))
+    }
+
+    /// A record cut short is not read, wherever it ends: Protocol Buffers
+    /// parses a file cut at the end of a field, so the record ends with a marker.
+    @Test func aRecordCutShortIsNotRead() throws {
+        let site = try site()
+        let output = site.root.appendingPathComponent("output")
+        let recorded = try Data(contentsOf: site.root.appendingPathComponent(".output.record"))
+        #expect(try record(site).spare != nil, "the record has all its fields")
+        for length in 0..<recorded.count {
+            try site.write(".output.record", recorded.prefix(length))
+            #expect(OutputRecord.load(for: output) == nil, "cut at \(length) of \(recorded.count) bytes")
+        }
+        try site.write(".output.record", recorded)
+        #expect(OutputRecord.load(for: output) != nil)
     }
 
     /// Every file below `folder`, and every folder.

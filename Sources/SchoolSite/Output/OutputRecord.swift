@@ -11,7 +11,7 @@ import Foundation
 /// changes either tree (the spare is checked once moved to be the staging
 /// folder), and writes a new one once both are in place.
 struct OutputRecord: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// A tree's folder, by inode (the record is of this folder, wherever it has
     /// been moved), and the folders below it.
@@ -92,7 +92,7 @@ struct OutputRecord: Sendable {
 
     static func load(for output: URL) -> OutputRecord? {
         guard let data = try? SiteDirectory.readData(at: location(for: output).path, limit: 256 << 20),
-              let file = try? RecordFile(serializedBytes: data), file.version == formatVersion, file.hasSite else { return nil }
+              let file = try? RecordFile(serializedBytes: data), file.version == formatVersion, file.complete, file.hasSite else { return nil }
         return OutputRecord(file)
     }
 
@@ -123,6 +123,7 @@ struct OutputRecord: Sendable {
         file.site = site.record
         if let spare { file.spare = spare.record }
         (file.filesNotInSpare, file.foldersNotInSpare) = (filesNotInSpare, foldersNotInSpare)
+        file.complete = true
         return file
     }
 }

@@ -63,6 +63,10 @@ nonisolated struct RecordFile: Sendable {
 
   var foldersNotInSpare: [String] = []
 
+  /// Always true, and written last (fields go out in the order of their
+  /// numbers): a file cut short at the end of a field parses, but lacks this.
+  var complete: Bool = false
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -92,7 +96,7 @@ nonisolated struct RecordTree: Sendable {
 
 nonisolated extension RecordFile: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = "RecordFile"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}file_mode\0\u{3}folder_mode\0\u{1}files\0\u{1}site\0\u{1}spare\0\u{3}files_not_in_spare\0\u{3}folders_not_in_spare\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{3}file_mode\0\u{3}folder_mode\0\u{1}files\0\u{1}site\0\u{1}spare\0\u{3}files_not_in_spare\0\u{3}folders_not_in_spare\0\u{1}complete\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -108,6 +112,7 @@ nonisolated extension RecordFile: SwiftProtobuf.Message, SwiftProtobuf._MessageI
       case 6: try { try decoder.decodeSingularMessageField(value: &self._spare) }()
       case 7: try { try decoder.decodeRepeatedStringField(value: &self.filesNotInSpare) }()
       case 8: try { try decoder.decodeRepeatedStringField(value: &self.foldersNotInSpare) }()
+      case 9: try { try decoder.decodeSingularBoolField(value: &self.complete) }()
       default: break
       }
     }
@@ -142,6 +147,9 @@ nonisolated extension RecordFile: SwiftProtobuf.Message, SwiftProtobuf._MessageI
     if !self.foldersNotInSpare.isEmpty {
       try visitor.visitRepeatedStringField(value: self.foldersNotInSpare, fieldNumber: 8)
     }
+    if self.complete != false {
+      try visitor.visitSingularBoolField(value: self.complete, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -154,6 +162,7 @@ nonisolated extension RecordFile: SwiftProtobuf.Message, SwiftProtobuf._MessageI
     if lhs._spare != rhs._spare {return false}
     if lhs.filesNotInSpare != rhs.filesNotInSpare {return false}
     if lhs.foldersNotInSpare != rhs.foldersNotInSpare {return false}
+    if lhs.complete != rhs.complete {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
