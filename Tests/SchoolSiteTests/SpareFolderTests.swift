@@ -113,6 +113,31 @@ import Testing
         try expectGoneAfterRebuilding(site, "\(Self.pictured)/relay.png", changed: Self.pictured)
     }
 
+    /// A photo renamed to the other Unicode spelling of its name (`é` as one
+    /// character instead of `e` and a combining mark) is another file to the file
+    /// system, though Swift's String takes the two for one: the old file goes.
+    @Test func aPhotoRenamedToTheOtherSpellingOfItsNameLeavesNoCopy() throws {
+        let decomposed = "cafe\u{0301}.png", composed = "caf\u{00E9}.png"
+        let site = try site()
+        let folder = site.root.appendingPathComponent("content/posts/\(Self.pictured)").path
+        let index = "content/posts/\(Self.pictured)/index.md"
+        try site.write(index, try site.read(index).replacingOccurrences(of: "relay.png", with: decomposed))
+        try FileManager.default.moveItem(atPath: "\(folder)/relay.png", toPath: "\(folder)/\(decomposed)")
+        try site.approve(Self.pictured)
+        try buildTwice(site)
+        try site.write(index, try site.read(index).replacingOccurrences(of: decomposed, with: composed))
+        try FileManager.default.removeItem(atPath: "\(folder)/\(decomposed)")
+        try site.write("content/posts/\(Self.pictured)/\(composed)", TestSite.redPNG)
+        try site.approve(Self.pictured)
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        for tree in ["output", ".output.spare"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("\(tree)/\(Self.pictured)").path)
+            #expect(!names.contains { $0.utf8.elementsEqual(decomposed.utf8) }, "\(tree) still holds the old photo")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("output/\(Self.pictured)").path)
+            .contains { $0.utf8.elementsEqual(composed.utf8) })
+    }
+
     /// A file put into the output by hand goes with the previous site; it is not kept beside the output.
     @Test func aFilePutInTheOutputIsNotKeptInTheSpare() throws {
         let site = try site()

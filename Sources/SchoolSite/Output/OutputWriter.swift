@@ -54,7 +54,7 @@ struct OutputWriter: Sendable {
             kept = try prepare(tree, recorded: live == nil ? nil : record)
             let made = try tree.makeFolders(existing: kept.folders)
             placements = try rendered.files.parallelMap { file in
-                Result { try place(file, in: tree, isShared: kept.files.contains(file.path)) }
+                Result { try place(file, in: tree, isShared: kept.files.containsExactly(file.path)) }
             }.map { try $0.get() }
             changed = kept.changed.union(made).union(made.map(OutputPaths.parent))
                 .union(zip(rendered.files, placements).filter { $0.1 != .kept }.map { OutputPaths.parent($0.0.path) })

@@ -39,7 +39,7 @@ extension StagingTree {
         kept.reserveCapacity(tree.files.count)
         let unsure = FolderMatcher(unsure)
         for file in tree.files {
-            if !keeping.contains(file) {
+            if !keeping.containsExactly(file) {
                 gone.append(file)
             } else if unsure.holdsParent(of: file) {
                 toCheck.append(file)
@@ -54,7 +54,7 @@ extension StagingTree {
         let removed = gone.parallelMap { unlink("\(root)/\($0)") == 0 || errno == ENOENT }
         guard removed.allSatisfy({ $0 }) else { throw NotReusable() }
         // Shallowest first: what is below a folder removed goes with it.
-        let unneeded = tree.folders.filter { !folders.contains($0) }.sorted()
+        let unneeded = tree.folders.filter { !folders.containsExactly($0) }.sorted()
         for folder in unneeded {
             guard schoolsite_remove_tree("\(root)/\(folder)") == 0 || errno == ENOENT else { throw NotReusable() }
         }

@@ -150,7 +150,7 @@ struct StagingTree {
         let path = "\(root)/\(relative)"
         guard let status = FileStatus(path) else { return }
         if status.isDirectory {
-            guard folders.contains(relative) else {
+            guard folders.containsExactly(relative) else {
                 guard schoolsite_remove_tree(path) == 0 else { throw NotReusable() }
                 return
             }
@@ -159,7 +159,7 @@ struct StagingTree {
             for name in try entries(of: path) { try prune("\(relative)/\(name)", keeping: &kept) }
             return
         }
-        if files.contains(relative), isLiveFile(relative, status) {
+        if files.containsExactly(relative), isLiveFile(relative, status) {
             kept.files.insert(relative)
             return
         }
