@@ -7,9 +7,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "One line per post: its state and how many problems it has.",
         discussion: """
-        States: draft (not approved), approved (due, and goes on the site with the next \
-        build), stale (changed since approval), failing (would be refused), scheduled, \
-        published (on the site as the last build left it), expired. Newest first.
+        States: draft (not approved), approved (due, but not on the site as the last \
+        build left it: the next build puts it there), stale (changed since approval), \
+        failing (would be refused), scheduled, published (on the site as the last build \
+        left it), expired. Newest first.
 
         Example:
           schoolsite status --date 2025-01-06
@@ -19,13 +20,16 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
     @OptionGroup var dateOptions: DateOptions
 
+    @Option(name: .long, help: ArgumentHelp("The site's output folder, where build writes it (default: output/ in the site folder).", valueName: "DIR"))
+    var output: String?
+
     @Option(name: .long, help: "text, or json for scripts.")
     var format: OutputFormat = .text
 
     func run() throws {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
-        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today), live: LivePosts.slugs(of: site))
+        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today), live: LivePosts.slugs(of: site, output: output))
         if format == .json {
             print(JSONOutput.encode(lines))
             return

@@ -57,6 +57,16 @@ import Testing
         #expect(try states(site, on: "2024-07-01")[Self.assembly] == .approved)
     }
 
+    @Test func aSiteBuiltElsewhereIsLookedForThere() throws {
+        let site = try site()
+        let elsewhere = site.root.appendingPathComponent("www").path
+        let day = try #require(Day(iso: "2024-07-01"))
+        #expect(try SiteBuild.run(site: site.root.path, output: elsewhere, date: day).output != nil)
+        let loaded = try site.load()
+        #expect(LivePosts.slugs(of: loaded).isEmpty)
+        #expect(LivePosts.slugs(of: loaded, output: elsewhere) == [Self.assembly])
+    }
+
     /// The site still shows the post as built, though the next build will check it against the new register.
     @Test func aChangedRegisterLeavesThePublishedPostPublished() throws {
         let site = try site()

@@ -84,9 +84,17 @@ def test_status_one_line_per_post_newest_first(site):
     assert states["2027-01-15-spring-term-clubs"] == "scheduled"
     assert states["2025-10-01-parents-evening-reminder"] == "expired"
     assert states["2026-07-10-sports-day"] == "approved", "due, but not on the site until a build"
+    elsewhere = site.parent / "www"
+    assert build(site, SAMPLE_DATE, "--output", str(elsewhere)).returncode == 0
+
+    def sports_day(*extra):
+        proc = run("status", "--site", str(site), "--date", SAMPLE_DATE, *extra)
+        return {line.split()[0]: line.split()[1] for line in proc.stdout.splitlines()}["2026-07-10-sports-day"]
+
+    assert sports_day() == "approved", "output/ is not built"
+    assert sports_day("--output", str(elsewhere)) == "published"
     assert build(site).returncode == 0
-    built = run("status", "--site", str(site), "--date", SAMPLE_DATE)
-    assert {line.split()[0]: line.split()[1] for line in built.stdout.splitlines()}["2026-07-10-sports-day"] == "published"
+    assert sports_day() == "published"
     index = site / "content/posts/2026-07-10-sports-day/index.md"
     index.write_text(index.read_text() + "\nOne more line.\n")
     stale = run("status", "--site", str(site), "--date", SAMPLE_DATE, "--format", "json")

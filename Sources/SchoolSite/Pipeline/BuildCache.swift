@@ -127,7 +127,8 @@ struct BuildCache: Sendable {
     /// The results of a build just written to `output`: every post that passed
     /// cleanly (no finding at all) and was fingerprinted, and the other files.
     /// - Parameter untouched: output files this build did not touch (`OutputWriter.write`):
-    ///   a cached post whose files are all such keeps their cached data, checked at the start.
+    ///   a cached post whose files are all such keeps their cached data, as checked at the
+    ///   start (should it have changed since, the next build finds that and renders the post again).
     init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite, untouched: Set<String> = []) {
         self.key = key
         let folder = output.path
@@ -170,9 +171,9 @@ struct BuildCache: Sendable {
 
     /// A chunk of `previous` whose posts are all here, unchanged, is copied as
     /// it is (after a rebuild, most are); the other posts are encoded afresh,
-    /// `postsPerChunk` a chunk, every core a share. An output file linked from
-    /// the previous site keeps its status, so an unchanged post's entry is equal
-    /// to the one read. A chunk of fewer than half that many posts is encoded
+    /// `postsPerChunk` a chunk, every core a share. An output file kept from
+    /// the spare untouched keeps its status, so an unchanged post's entry is the
+    /// one read (`init`). A chunk of fewer than half that many posts is encoded
     /// again with the others, so posts added one build at a time do not leave a chunk each.
     private func encoded(reusing previous: BuildCache?, postsPerChunk: Int) -> Data? {
         var copied: [Data] = []

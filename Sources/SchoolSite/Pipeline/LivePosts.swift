@@ -1,14 +1,16 @@
-/// The posts that the site's `output/` shows as they are now: the last build
+/// The posts that the site's output folder shows as they are now: the last build
 /// published them (its build cache says so, whatever has changed since in the
 /// settings, the register or the theme), their files there are still as it
 /// wrote them, and their folders are as they were then. `status` tells these,
 /// published, from posts due but not built yet, approved.
 ///
 /// A post the cache cannot hold (one whose folder has a subfolder) is never
-/// among them. Without the cache (deleted, or no build yet) none is.
+/// among them, nor one whose output file was changed since the build (even by
+/// `touch`). Without the cache (deleted, or no build yet) none is.
 public enum LivePosts {
-    public static func slugs(of site: Site) -> Set<String> {
-        let output = SiteBuild.outputFolder(of: site.directory, given: nil)
+    /// - Parameter outputPath: the output folder, as `build --output` takes it (default `output/` in the site).
+    public static func slugs(of site: Site, output outputPath: String? = nil) -> Set<String> {
+        let output = SiteBuild.outputFolder(of: site.directory, given: outputPath)
         guard let cache = BuildCache.load(for: output, key: nil) else { return [] }
         let built = cache.intact(in: output).filter { $0.value.state == .published }
         let live = Array(built).parallelMap { slug, entry -> String? in
