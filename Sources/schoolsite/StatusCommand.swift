@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let reporter = Reporter(format: format)
         let site = try reporter.loadSite(at: siteOptions.site, date: dateOptions.day)
-        let lines = PostStatus.list(Evaluation.review(site, on: dateOptions.day ?? site.today), live: LivePosts.slugs(of: site, output: output))
+        let lines = PostStatus.list(for: site, on: dateOptions.day ?? site.today, output: output)
         if format == .json {
             print(JSONOutput.encode(lines))
             return

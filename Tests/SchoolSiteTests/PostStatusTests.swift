@@ -16,7 +16,7 @@ import Testing
 
     func states(_ site: TestSite, on date: String) throws -> [String: PostStatus.State] {
         let loaded = try site.load()
-        let lines = PostStatus.list(Evaluation.review(loaded, on: try #require(Day(iso: date))), live: LivePosts.slugs(of: loaded))
+        let lines = PostStatus.list(for: loaded, on: try #require(Day(iso: date)))
         return Dictionary(uniqueKeysWithValues: lines.map { ($0.slug, $0.state) })
     }
 
@@ -63,8 +63,8 @@ import Testing
         let day = try #require(Day(iso: "2024-07-01"))
         #expect(try SiteBuild.run(site: site.root.path, output: elsewhere, date: day).output != nil)
         let loaded = try site.load()
-        #expect(LivePosts.slugs(of: loaded).isEmpty)
-        #expect(LivePosts.slugs(of: loaded, output: elsewhere) == [Self.assembly])
+        #expect(PostStatus.list(for: loaded, on: day).map(\.state) == [.scheduled, .approved])
+        #expect(PostStatus.list(for: loaded, on: day, output: elsewhere).map(\.state) == [.scheduled, .published])
     }
 
     /// The site still shows the post as built, though the next build will check it against the new register.

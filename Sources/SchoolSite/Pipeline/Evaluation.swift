@@ -72,8 +72,13 @@ public struct Evaluation: Sendable {
     /// Only published and scheduled results are taken: a build checks those as
     /// a review does, but never checks an expired post, which a review reports.
     public static func review(_ site: Site, on date: Day, only: Set<String>? = nil) -> Evaluation {
-        let cache = BuildCache.load(for: SiteBuild.outputFolder(of: site.directory, given: nil), key: BuildCache.key(for: site))
-        let checked = cache?.posts.filter { $0.value.state == .published || $0.value.state == .scheduled } ?? [:]
+        review(site, on: date, only: only, cache: BuildCache.load(for: SiteBuild.outputFolder(of: site.directory, given: nil), key: BuildCache.key(for: site)))
+    }
+
+    /// - Parameter cache: a build cache already read; used only if made under the site's key.
+    static func review(_ site: Site, on date: Day, only: Set<String>? = nil, cache: BuildCache?) -> Evaluation {
+        let usable = cache?.key == BuildCache.key(for: site) ? cache : nil
+        let checked = usable?.posts.filter { $0.value.state == .published || $0.value.state == .scheduled } ?? [:]
         return evaluate(site, on: date, for: .review, only: only, cache: checked)
     }
 

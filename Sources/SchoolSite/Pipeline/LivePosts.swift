@@ -1,3 +1,5 @@
+import Foundation
+
 /// The posts that the site's output folder shows as they are now: the last build
 /// published them (its build cache says so, whatever has changed since in the
 /// settings, the register or the theme), their files there are still as it
@@ -7,19 +9,27 @@
 /// A post the cache cannot hold (one whose folder has a subfolder) is never
 /// among them, nor one whose output file was changed since the build (even by
 /// `touch`). Without the cache (deleted, or no build yet) none is.
-public enum LivePosts {
-    /// - Parameter outputPath: the output folder, as `build --output` takes it (default `output/` in the site).
-    public static func slugs(of site: Site, output outputPath: String? = nil) -> Set<String> {
-        let output = SiteBuild.outputFolder(of: site.directory, given: outputPath)
-        guard let cache = BuildCache.load(for: output, key: nil) else { return [] }
+enum LivePosts {
+    /// - Parameters:
+    ///   - cache: the build cache beside `output`, read under any key.
+    ///   - evaluation: the site reviewed; a post's fingerprint it took is not taken again.
+    static func slugs(of site: Site, output: URL, cache: BuildCache?, evaluation: Evaluation) -> Set<String> {
+        guard let cache else { return [] }
+        let taken = Dictionary(evaluation.posts.compactMap { evaluated in evaluated.fingerprint.map { (evaluated.post.slug, $0) } },
+                               uniquingKeysWith: { first, _ in first })
         let built = cache.intact(in: output).filter { $0.value.state == .published }
         let live = Array(built).parallelMap { slug, entry -> String? in
-            let folder = PostLoader.folder(of: slug)
-            // The folder's entries as the build found them: the digest covers the folder's own status, so it differs if they changed.
-            guard let approval = FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")),
-                  FolderFingerprint(of: folder, in: site.directory, approval: approval, known: entry.folderNames)?.digest == entry.fingerprint else { return nil }
-            return slug
+            let fingerprint = taken[slug] ?? fingerprint(of: slug, in: site, known: entry.folderNames)
+            return fingerprint == entry.fingerprint ? slug : nil
         }
         return Set(live.compactMap { $0 })
+    }
+
+    /// With the folder's entries as the build found them: the digest covers the
+    /// folder's own status, so it differs if they changed.
+    private static func fingerprint(of slug: String, in site: Site, known: [String]?) -> String? {
+        let folder = PostLoader.folder(of: slug)
+        guard let approval = FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) else { return nil }
+        return FolderFingerprint(of: folder, in: site.directory, approval: approval, known: known)?.digest
     }
 }

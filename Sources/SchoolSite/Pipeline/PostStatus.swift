@@ -10,10 +10,20 @@ public struct PostStatus: Sendable, Codable {
     public var errors: Int
     public var warnings: Int
 
+    /// `status`: every post as `Evaluation.review` finds it, newest first. The
+    /// build cache beside the output is read once, for the review and for `LivePosts`.
+    /// - Parameter outputPath: the output folder, as `build --output` takes it (default `output/` in the site).
+    public static func list(for site: Site, on date: Day, output outputPath: String? = nil) -> [PostStatus] {
+        let output = SiteBuild.outputFolder(of: site.directory, given: outputPath)
+        let cache = BuildCache.load(for: output, key: nil)
+        let evaluation = Evaluation.review(site, on: date, cache: cache)
+        return list(evaluation, live: LivePosts.slugs(of: site, output: output, cache: cache, evaluation: evaluation))
+    }
+
     /// Every post of the evaluation, newest first.
     /// - Parameter live: the posts the site's output shows as they are now (`LivePosts`):
     ///   one due to be published but not among them is approved, waiting for a build.
-    public static func list(_ evaluation: Evaluation, live: Set<String>) -> [PostStatus] {
+    static func list(_ evaluation: Evaluation, live: Set<String>) -> [PostStatus] {
         evaluation.posts.sorted { $0.isNewer(than: $1) }.map { evaluated in
             let errors = evaluated.diagnostics.filter { $0.severity == .error }
             return PostStatus(slug: evaluated.post.slug, state: state(of: evaluated, errors: errors, isLive: live.contains(evaluated.post.slug)),
