@@ -59,6 +59,15 @@ extension Post {
         markdown?.document = MarkdownNode(kind: .document, line: 1, column: 1)
     }
 
+    /// Drops the Markdown and its HTML too, keeping the front matter and the
+    /// images (the listing still has its cover's alt text): `check` and `status`
+    /// hold every post until the report is made, and report only findings.
+    mutating func keepOnlyFindings() {
+        keepOnlyWhatRenders()
+        markdown?.html = ""
+        markdown?.body = ""
+    }
+
     /// The cover's alt text: what the body says of the same image, else empty (decorative).
     public var coverAlt: String {
         guard let cover = frontMatter?.cover?.value else { return "" }

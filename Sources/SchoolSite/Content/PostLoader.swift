@@ -20,7 +20,9 @@ enum PostLoader {
     ///   - readDrafts: `build` passes false: a draft is then known by its
     ///     folder name only and none of its files is opened.
     ///   - isDraft: whether the post has no `approval.json`, when the caller has looked already.
-    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft: Bool? = nil) -> Post {
+    ///   - renderHTML: false when the post is only checked, never shown.
+    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft: Bool? = nil,
+                         renderHTML: Bool = true) -> Post {
         let isDraft = isDraft ?? !site.exists("\(folder(of: slug))/\(approvalFile)")
         var post = Post(unread: slug, isDraft: isDraft)
         guard readDrafts || !isDraft else { return post }
@@ -43,13 +45,16 @@ enum PostLoader {
             post.loadDiagnostics.append(.error("post.front-matter", at: SourceLocation(file: post.sourceFile), "index.md \(error.reason)"))
             return post
         }
-        // Foundation's replacing is slow; most posts have no CR at all.
-        let normalized = source.utf8.contains(UInt8(ascii: "\r")) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
+        // Foundation's replacing is slow, and most posts have no CR at all: memchr looks for one at memory speed.
+        let hasCR = post.sourceData?.withUnsafeBytes { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), bytes.count) != nil } ?? false
+        } ?? false
+        let normalized = hasCR ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         let parsed = FrontMatterParser.parse(normalized, file: post.sourceFile)
         post.frontMatter = parsed.frontMatter
         post.loadDiagnostics += parsed.diagnostics
         let pageURL = URL(string: config.baseURL + slug + "/") ?? URL(fileURLWithPath: "/")
-        post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageURL: pageURL)
+        post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageURL: pageURL, html: renderHTML)
         return post
     }
 }

@@ -18,7 +18,8 @@ public enum MarkdownRenderer {
     ///   - body: the Markdown after the front matter.
     ///   - firstLine: the file line on which `body` starts.
     ///   - pageURL: the post's absolute URL, for the feed's absolute links.
-    public static func render(_ body: String, firstLine: Int, pageURL: URL) -> RenderedMarkdown {
+    ///   - html: false when only the tree is wanted (`check`): the HTML is then left empty.
+    public static func render(_ body: String, firstLine: Int, pageURL: URL, html: Bool = true) -> RenderedMarkdown {
         guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else {
             return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", images: [],
                                     body: "", pageURL: pageURL)
@@ -28,7 +29,7 @@ public enum MarkdownRenderer {
         let positions = SourcePositions(body: body, firstLine: firstLine)
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
-        return RenderedMarkdown(document: document, html: renderHTML(root), images: document.collect { $0.kind == .image ? $0 : nil },
+        return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: document.collect { $0.kind == .image ? $0 : nil },
                                 body: body, pageURL: pageURL)
     }
 

@@ -33,6 +33,16 @@ public struct Evaluation: Sendable {
         case review
     }
 
+    /// What of each post that was read the evaluation keeps once its findings are made.
+    enum Retention {
+        /// Everything: `preview` shows it, `sar` and `approve` read it.
+        case wholePost
+        /// What the pages need (`Post.keepOnlyWhatRenders`): a build.
+        case whatRenders
+        /// Findings, state and listing (`Post.keepOnlyFindings`): `check` and `status`.
+        case findings
+    }
+
     public var date: Day
     public var posts: [EvaluatedPost]
 
@@ -61,7 +71,7 @@ public struct Evaluation: Sendable {
 
     /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).
     public static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>? = nil) -> Evaluation {
-        evaluate(site, on: date, for: purpose, only: only, cache: [:])
+        evaluate(site, on: date, for: purpose, only: only, cache: [:], keeping: purpose == .build ? .whatRenders : .wholePost)
     }
 
     /// `check` and `status`: every post as `evaluate(_:on:for: .review)` finds it,
@@ -79,13 +89,13 @@ public struct Evaluation: Sendable {
     static func review(_ site: Site, on date: Day, only: Set<String>? = nil, cache: BuildCache?) -> Evaluation {
         let usable = cache?.key == BuildCache.key(for: site) ? cache : nil
         let checked = usable?.posts.filter { $0.value.state == .published || $0.value.state == .scheduled } ?? [:]
-        return evaluate(site, on: date, for: .review, only: only, cache: checked)
+        return evaluate(site, on: date, for: .review, only: only, cache: checked, keeping: .findings)
     }
 
     /// - Parameter cache: earlier results by slug; one whose post folder is
     ///   unchanged and that holds on `date` is taken without reading the post.
     static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
-                         cache: [String: BuildCache.Entry]) -> Evaluation {
+                         cache: [String: BuildCache.Entry], keeping retention: Retention) -> Evaluation {
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
@@ -100,10 +110,14 @@ public struct Evaluation: Sendable {
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }
             var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts,
-                                           isDraft: approvalLooked ? approval == nil : nil)
+                                           isDraft: approvalLooked ? approval == nil : nil, renderHTML: retention != .findings)
             let state = PostState.of(post, on: date)
             let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
-            if purpose == .build { post.keepOnlyWhatRenders() }
+            switch retention {
+            case .wholePost: break
+            case .whatRenders: post.keepOnlyWhatRenders()
+            case .findings: post.keepOnlyFindings()
+            }
             return EvaluatedPost(post: post, state: state, diagnostics: diagnostics, fingerprint: fingerprint?.digest, folderNames: fingerprint?.names)
         }
         return Evaluation(date: date, posts: evaluated)
