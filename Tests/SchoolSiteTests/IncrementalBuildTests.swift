@@ -215,7 +215,7 @@ import Testing
             let loaded = try Site.load(at: site.root.path)
             let output = site.root.appendingPathComponent("output")
             let cache = try #require(BuildCache.load(for: output, key: BuildCache.key(for: loaded)))
-            var evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build, only: nil, cache: cache.intact(in: output), keeping: .whatRenders)
+            var evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build, only: nil, cache: cache.intact(in: output))
             return SiteBuild.feedEntries(of: &evaluation, site: loaded, previousPages: cache.intactPages(in: output)).feed
         }
         func isUnchanged(_ feed: FeedEntries) -> Bool {
@@ -350,7 +350,7 @@ import Testing
         var evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
         try site.remove("content/posts/\(Self.oldest)")
         let slugs: Set = [Self.oldest, Self.pictured]
-        evaluation.replace(slugs, with: Evaluation.evaluate(loaded, on: evaluation.date, for: .build, only: slugs, cache: [:], keeping: .whatRenders))
+        evaluation.replace(slugs, with: Evaluation.evaluate(loaded, on: evaluation.date, for: .build, only: slugs, cache: [:]))
         #expect(evaluation.posts.count == Self.postCount - 1)
         #expect(!evaluation.posts.contains { $0.post.slug == Self.oldest })
     }

@@ -33,6 +33,10 @@ import Testing
         let read = Evaluation.evaluate(loaded, on: day, for: .review)
         #expect(read.posts.allSatisfy { $0.cached == nil }, sourceLocation: sourceLocation)
         #expect(BuildReport(reviewed).json == BuildReport(read).json, sourceLocation: sourceLocation)
+        // The review holds every post until the report is made: no Markdown source and no HTML.
+        #expect(reviewed.posts.allSatisfy { ($0.post.markdown?.body ?? "").isEmpty && ($0.post.markdown?.html ?? "").isEmpty },
+                sourceLocation: sourceLocation)
+        #expect(read.posts.contains { !($0.post.markdown?.html ?? "").isEmpty }, sourceLocation: sourceLocation)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let live = Set(reviewed.posts.map(\.post.slug))

@@ -59,12 +59,12 @@ extension Post {
         markdown?.document = MarkdownNode(kind: .document, line: 1, column: 1)
     }
 
-    /// Drops the Markdown and its HTML too, keeping the front matter and the
-    /// images (the listing still has its cover's alt text): `check` and `status`
-    /// hold every post until the report is made, and report only findings.
+    /// Drops the Markdown too, keeping the front matter and the images (the
+    /// listing still has its cover's alt text): `check` and `status` hold every
+    /// post until the report is made, and report only findings. Their posts are
+    /// loaded without HTML, so there is none to drop.
     mutating func keepOnlyFindings() {
         keepOnlyWhatRenders()
-        markdown?.html = ""
         markdown?.body = ""
     }
 

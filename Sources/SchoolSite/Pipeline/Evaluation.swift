@@ -71,7 +71,7 @@ public struct Evaluation: Sendable {
 
     /// Checks the site's posts as of `date`. `only` limits it to some slugs (`check POST…`).
     public static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>? = nil) -> Evaluation {
-        evaluate(site, on: date, for: purpose, only: only, cache: [:], keeping: purpose == .build ? .whatRenders : .wholePost)
+        evaluate(site, on: date, for: purpose, only: only, cache: [:])
     }
 
     /// `check` and `status`: every post as `evaluate(_:on:for: .review)` finds it,
@@ -92,10 +92,13 @@ public struct Evaluation: Sendable {
         return evaluate(site, on: date, for: .review, only: only, cache: checked, keeping: .findings)
     }
 
-    /// - Parameter cache: earlier results by slug; one whose post folder is
-    ///   unchanged and that holds on `date` is taken without reading the post.
+    /// - Parameters:
+    ///   - cache: earlier results by slug; one whose post folder is
+    ///     unchanged and that holds on `date` is taken without reading the post.
+    ///   - retention: nil for what the purpose needs: what renders for a build, else the whole post.
     static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
-                         cache: [String: BuildCache.Entry], keeping retention: Retention) -> Evaluation {
+                         cache: [String: BuildCache.Entry], keeping retention: Retention? = nil) -> Evaluation {
+        let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in

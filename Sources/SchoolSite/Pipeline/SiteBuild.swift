@@ -30,8 +30,7 @@ public enum SiteBuild {
         let key = BuildCache.key(for: site)
         let cache = BuildCache.load(for: output, key: key)
         let record = OutputRecord.load(for: output)
-        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:],
-                                             keeping: .whatRenders)
+        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:])
         if let cache, cache.isCurrent(for: evaluation, in: output, record: record) {
             return Result(report: BuildReport(evaluation), output: output)
         }
@@ -92,7 +91,7 @@ public enum SiteBuild {
         while true {
             let cached = Set(published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
             guard !cached.isEmpty else { return published }
-            evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:], keeping: .whatRenders))
+            evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:]))
             published = evaluation.published
         }
     }
