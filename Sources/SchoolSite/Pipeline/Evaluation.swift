@@ -96,8 +96,11 @@ public struct Evaluation: Sendable {
     ///   - cache: earlier results by slug; one whose post folder is
     ///     unchanged and that holds on `date` is taken without reading the post.
     ///   - retention: nil for what the purpose needs: what renders for a build, else the whole post.
+    ///   - published: called with each post read that is published and has no error, as soon as it
+    ///     is checked and trimmed (on the thread that checked it): the build starts on its page.
     static func evaluate(_ site: Site, on date: Day, for purpose: Evaluation.Purpose, only: Set<String>?,
-                         cache: [String: BuildCache.Entry], keeping retention: Retention? = nil) -> Evaluation {
+                         cache: [String: BuildCache.Entry], keeping retention: Retention? = nil,
+                         published: (@Sendable (Post) -> Void)? = nil) -> Evaluation {
         let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
@@ -121,6 +124,7 @@ public struct Evaluation: Sendable {
             case .whatRenders: post.keepOnlyWhatRenders()
             case .findings: post.keepOnlyFindings()
             }
+            if state == .published && !diagnostics.hasErrors { published?(post) }
             return EvaluatedPost(post: post, state: state, diagnostics: diagnostics, fingerprint: fingerprint?.digest, folderNames: fingerprint?.names)
         }
         return Evaluation(date: date, posts: evaluated)

@@ -30,16 +30,20 @@ public enum SiteBuild {
         let key = BuildCache.key(for: site)
         let cache = BuildCache.load(for: output, key: key)
         let record = OutputRecord.load(for: output)
-        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:])
+        let renderer = SiteRenderer(site: site)
+        let postPages = PostPageQueue(renderer: renderer)
+        defer { postPages.cancel() }
+        var evaluation = Evaluation.evaluate(site, on: day, for: .build, only: nil, cache: cache?.intact(in: output) ?? [:],
+                                             published: postPages.add)
         if let cache, cache.isCurrent(for: evaluation, in: output, record: record) {
             return Result(report: BuildReport(evaluation), output: output)
         }
         let previousPages = cache?.intactPages(in: output) ?? [:]
         let (published, feed) = feedEntries(of: &evaluation, site: site, previousPages: previousPages)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
-        let rendered = SiteRenderer(site: site).render(
+        let rendered = renderer.render(
             published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
-            feed: feed, previousPages: previousPages)
+            feed: feed, previousPages: previousPages, postPages: postPages.pages())
         try writer.write(rendered, record: record) { [evaluation] untouched in
             BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
                 .save(for: output, reusing: cache)

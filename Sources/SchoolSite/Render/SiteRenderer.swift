@@ -22,12 +22,13 @@ public struct SiteRenderer: Sendable {
     ///   - feed: the feed's entries.
     ///   - previousPages: the signatures of news list and category pages in the previous output,
     ///     under the same theme and settings; a page whose signature is the same is linked, not rendered.
+    ///   - postPages: the files of posts rendered already (`PostPageQueue`), by slug.
     public func render(_ published: [PublishedPost], feed: FeedEntries, notices: [String: Notice] = [:],
-                       previousPages: [String: String] = [:]) -> RenderedSite {
+                       previousPages: [String: String] = [:], postPages: [String: [OutputFile]] = [:]) -> RenderedSite {
         let context = PageContext(config: site.config)
         var files = published.parallelMap { post in
             switch post {
-            case .read(let post): postFiles(post, notice: notices[post.slug], context: context)
+            case .read(let post): postPages[post.slug] ?? postFiles(post, notice: notices[post.slug], context: context)
             case .unchanged(_, let paths): paths.map { OutputFile(path: $0, content: .previous) }
             }
         }.flatMap { $0 }
@@ -54,7 +55,8 @@ public struct SiteRenderer: Sendable {
         return RenderedSite(files: files.sorted { $0.path < $1.path }, pageSignatures: pageSignatures)
     }
 
-    private func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
+    /// A post's page and the images it shows.
+    func postFiles(_ post: Post, notice: Notice?, context: PageContext) -> [OutputFile] {
         guard let front = post.frontMatter, let markdown = post.markdown, let listing = post.listing else { return [] }
         let root = "../"
         var entry = context.summary(of: listing, root: root)
