@@ -28,12 +28,12 @@ import Testing
         #expect(result.output != nil, "\(result.report.diagnostics)")
         let loaded = try site.load()
         let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
-        let alone = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
+        let alone = texts(SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post)).files)
         let built = site.snapshot()
         #expect(result.report.published.count == 12)
         for slug in result.report.published {
             let page = "\(slug)/index.html"
-            #expect(built["/\(page)"] == texts(alone.files)[page] ?? nil, "\(page)")
+            #expect(built["/\(page)"] == alone[page] ?? nil, "\(page)")
         }
     }
 
