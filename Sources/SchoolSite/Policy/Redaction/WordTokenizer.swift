@@ -15,8 +15,11 @@ struct ScanWord {
 /// apostrophe inside a word belongs to it; everything else separates, so
 /// `AMELIA_SMITH.jpg`, `amelia.smith@…` and `/pupils/amelia-smith` all yield the names.
 ///
-/// Folds ASCII itself and gathers each word's bytes in one reused buffer: this
-/// runs over every word of every post on every build.
+/// Reads the text's UTF-8 bytes and folds ASCII itself. A word of ASCII letters
+/// and digits alone (nearly every word of a post) is hashed for the filter as it
+/// is read, and made only if the filter lets it through; any other word has its
+/// folded bytes gathered in one reused buffer. This runs over every word of
+/// every post on every build.
 struct WordTokenizer {
     private var folding = NameFolding()
 
@@ -26,21 +29,29 @@ struct WordTokenizer {
     }
 
     mutating func words(in text: String, keeping filter: NameWordFilter? = nil) -> [ScanWord] {
-        var builder = WordBuilder(filter: filter)
+        var text = text
+        return text.withUTF8 { words(inUTF8: $0, keeping: filter) }
+    }
+
+    private mutating func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>, keeping filter: NameWordFilter?) -> [ScanWord] {
+        var builder = WordBuilder(source: bytes, filter: filter)
+        var offset = 0
+        // Which scalar of the text this is: positions count scalars, not bytes.
         var index = 0
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): builder.add(byte, at: index, isUpper: false, isLower: true)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): builder.add(byte | 0x20, at: index, isUpper: true, isLower: false)
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): builder.add(byte, at: index, isUpper: false, isLower: false)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): builder.addASCII(at: offset, index, isUpper: false, isLower: true)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): builder.addASCII(at: offset, index, isUpper: true, isLower: false)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): builder.addASCII(at: offset, index, isUpper: false, isLower: false)
                 case WordBuilder.apostrophe: builder.addApostrophe()
                 default: builder.endWord()
                 }
+                offset += 1
             } else {
-                switch folding.fold(scalar) {
-                case .nothing: break
+                switch folding.fold(Self.scalar(in: bytes, at: &offset)) {
+                case .nothing: builder.skipInvisible()
                 case .separator: builder.endWord()
                 case .apostrophe: builder.addApostrophe()
                 case .letters(let letters, let isUpper, let isLower): builder.add(letters, at: index, isUpper: isUpper, isLower: isLower)
@@ -51,65 +62,116 @@ struct WordTokenizer {
         builder.endWord()
         return builder.words
     }
+
+    /// The scalar that starts at `offset`, which then moves past it.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Unicode.Scalar {
+        var rest = bytes[offset...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        guard case .valid(let encoded) = parser.parseScalar(from: &rest) else {
+            // A String's bytes are valid UTF-8; were they not, one byte would read as U+FFFD.
+            offset += 1
+            return Unicode.Scalar.replacementCharacter
+        }
+        offset += encoded.count
+        return Unicode.UTF8.decode(encoded)
+    }
+}
+
+private extension Unicode.Scalar {
+    static let replacementCharacter: Unicode.Scalar = "\u{FFFD}"
 }
 
 /// The word being read, and those read so far.
 private struct WordBuilder {
     static let apostrophe = UInt8(ascii: "'")
 
+    let source: UnsafeBufferPointer<UInt8>
     let filter: NameWordFilter?
     var words: [ScanWord] = []
     private var ordinal = 0
+    /// A plain word (ASCII letters and digits so far) stays in `source`: where it starts, its length, its hash.
+    private var plainStart = 0
+    private var plainCount = 0
+    private var plainHash = NameWordFilter.Hash()
+    /// Any other word's folded bytes.
     private var raw: [UInt8] = []
-    /// Where camel-case parts begin in `raw`.
+    /// Where camel-case parts begin in the word.
     private var breaks: [Int] = []
     private var start = 0
     private var end = 0
     private var previousWasLower = false
 
-    init(filter: NameWordFilter?) {
+    init(source: UnsafeBufferPointer<UInt8>, filter: NameWordFilter?) {
+        self.source = source
         self.filter = filter
-        raw.reserveCapacity(64)
     }
 
-    mutating func add(_ letter: UInt8, at index: Int, isUpper: Bool, isLower: Bool) {
-        begin(at: index, isUpper: isUpper)
-        raw.append(letter)
-        finish(at: index, isLower: isLower)
+    /// An ASCII letter or digit at `offset` in the source.
+    mutating func addASCII(at offset: Int, _ index: Int, isUpper: Bool, isLower: Bool) {
+        // Folding ASCII letters and digits is setting bit 5: it lowers A–Z and leaves the rest as they are.
+        let folded = source[offset] | 0x20
+        if raw.isEmpty {
+            if plainCount == 0 {
+                plainStart = offset
+                start = index
+            }
+            if isUpper && previousWasLower { breaks.append(plainCount) }
+            plainCount += 1
+            plainHash.add(folded)
+        } else {
+            if isUpper && previousWasLower { breaks.append(raw.count) }
+            raw.append(folded)
+        }
+        end = index + 1
+        previousWasLower = isLower
     }
 
+    /// The folded letters of one scalar outside ASCII.
     mutating func add(_ letters: [UInt8], at index: Int, isUpper: Bool, isLower: Bool) {
-        begin(at: index, isUpper: isUpper)
+        gatherPlain()
+        if raw.isEmpty { start = index }
+        if isUpper && previousWasLower { breaks.append(raw.count) }
         raw += letters
-        finish(at: index, isLower: isLower)
+        end = index + 1
+        previousWasLower = isLower
+    }
+
+    /// A scalar that is not seen: the word goes on across it, but is no longer one run of the source.
+    mutating func skipInvisible() {
+        gatherPlain()
     }
 
     mutating func addApostrophe() {
+        gatherPlain()
         if !raw.isEmpty { raw.append(Self.apostrophe) }
         previousWasLower = false
     }
 
     mutating func endWord() {
-        if !raw.isEmpty {
-            switch makeWord() {
-            case .word(let word): words.append(word); ordinal += 1
-            case .ruledOut: ordinal += 1
-            case .none: break
-            }
+        if plainCount > 0 && breaks.isEmpty {
+            keep(makePlainWord())
+        } else {
+            gatherPlain()
+            if !raw.isEmpty { keep(makeWord()) }
         }
-        raw.removeAll(keepingCapacity: true)
-        breaks.removeAll(keepingCapacity: true)
+        plainCount = 0
+        plainHash = NameWordFilter.Hash()
+        // Only when there is something to remove: emptying an empty array still makes it a new buffer.
+        if !raw.isEmpty { raw.removeAll(keepingCapacity: true) }
+        if !breaks.isEmpty { breaks.removeAll(keepingCapacity: true) }
         previousWasLower = false
     }
 
-    private mutating func begin(at index: Int, isUpper: Bool) {
-        if raw.isEmpty { start = index }
-        if isUpper && previousWasLower { breaks.append(raw.count) }
+    /// Moves the plain word read so far into `raw`, for a letter or apostrophe that makes it not plain.
+    private mutating func gatherPlain() {
+        guard plainCount > 0 else { return }
+        raw += plainBytes
+        plainCount = 0
+        plainHash = NameWordFilter.Hash()
     }
 
-    private mutating func finish(at index: Int, isLower: Bool) {
-        end = index + 1
-        previousWasLower = isLower
+    private var plainBytes: LazyMapSequence<Slice<UnsafeBufferPointer<UInt8>>, UInt8> {
+        source[plainStart..<(plainStart + plainCount)].lazy.map { $0 | 0x20 }
     }
 
     private enum Made {
@@ -118,6 +180,20 @@ private struct WordBuilder {
         case ruledOut
         /// Only apostrophes.
         case none
+    }
+
+    private mutating func keep(_ made: Made) {
+        switch made {
+        case .word(let word): words.append(word); ordinal += 1
+        case .ruledOut: ordinal += 1
+        case .none: break
+        }
+    }
+
+    /// A plain word without camel-case parts: nothing to trim, one hash to ask about.
+    private func makePlainWord() -> Made {
+        if let filter, !filter.mayContain(plainHash) { return .ruledOut }
+        return .word(ScanWord(key: String(decoding: plainBytes, as: UTF8.self), parts: [], start: start, end: end, ordinal: ordinal))
     }
 
     private func makeWord() -> Made {
