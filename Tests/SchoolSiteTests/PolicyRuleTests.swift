@@ -72,6 +72,21 @@ import Testing
         #expect(try diagnostics(forPost: front() + "See [the news](https://example.com/javascript-tips).\n").with(rule: "post.unsafe-link").isEmpty)
     }
 
+    @Test(arguments: [
+        ("javascript:alert(1)", "javascript"), ("JavaScript:x", "javascript"), (" java\tscript:x", "javascript"),
+        ("java\u{0}scr\u{7F}ipt:x", "javascript"), ("javascript:\u{0301}alert(1)", "javascript"), ("DATA:text/html,x", "data"),
+        ("VBScript:x", "vbscript"), ("file:///etc/passwd", "file"), ("\ndata:x", "data"),
+    ])
+    func unsafeSchemeFound(url: String, scheme: String) {
+        #expect(UnsafeLinkRule.unsafeScheme(of: url) == scheme)
+    }
+
+    @Test(arguments: ["https://example.com/javascript:x", "mailto:office@example.com", "jävascript:x", "javascripts:x",
+                      "java-script:x", "data", "", "photo.jpg", "//example.com/data:x", "javascript", "ｊavascript:x"])
+    func unsafeSchemeNotFound(url: String) {
+        #expect(UnsafeLinkRule.unsafeScheme(of: url) == nil)
+    }
+
     @Test func unknownPerson() throws {
         let source = MarkedSource(front(people: "[①P9999, P0001]", photos: "{a.png: [②P8888]}") + "![x](a.png)\n")
         let found = try diagnostics(forPost: source.text, binary: ["content/posts/2024-06-14-post/a.png": TestSite.png])

@@ -13,9 +13,20 @@ struct UnsafeLinkRule: PolicyRule {
     }
 
     /// The scheme as a browser sees it: case-insensitive, ignoring the control
-    /// characters and whitespace browsers strip (`java\tscript:`).
+    /// characters and whitespace browsers strip (`java\tscript:`). A scheme is
+    /// ASCII, so the bytes before the first `:` are read as they are: no
+    /// Unicode lowercasing of the whole address, and a combining mark after the
+    /// colon does not hide it.
     static func unsafeScheme(of url: String) -> String? {
-        let cleaned = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
-        return schemes.first { cleaned.hasPrefix($0 + ":") }
+        var scheme = ""
+        for byte in url.utf8 where byte > 0x20 && byte != 0x7F {
+            if byte == UInt8(ascii: ":") { return schemes.contains(scheme) ? scheme : nil }
+            guard byte < 0x80, scheme.utf8.count < longestScheme else { return nil }
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            scheme.unicodeScalars.append(Unicode.Scalar(lowered))
+        }
+        return nil
     }
+
+    private static let longestScheme = schemes.map(\.utf8.count).max() ?? 0
 }
