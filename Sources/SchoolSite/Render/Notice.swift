@@ -10,12 +10,14 @@ public struct Notice: Sendable {
         self.problems = problems
     }
 
-    var context: [String: Any] {
+    var context: ThemeValues {
         [
             "kind": ThemeText(kind),
             "text": ThemeText(text),
             "has_problems": !problems.isEmpty,
-            "problems": problems.map { ["rule": ThemeText($0.rule), "line": $0.location.line, "column": $0.location.column, "message": ThemeText($0.message)] },
+            "problems": problems.map { problem -> ThemeValues in
+                ["rule": ThemeText(problem.rule), "line": problem.location.line, "column": problem.location.column, "message": ThemeText(problem.message)]
+            },
         ]
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// The values templates receive (themes/school/README.md lists them for theme authors).
-/// Built as dictionaries because that is what Mustache renders, texts as `ThemeText`.
+/// Built as `ThemeValues`, texts as `ThemeText`.
 struct PageContext {
     let config: SiteConfig
 
-    func category(_ name: String, root: String) -> [String: Any] {
+    func category(_ name: String, root: String) -> ThemeValues {
         ["name": ThemeText(name), "label": ThemeText(Self.label(name)), "url": ThemeText("\(root)category/\(name)/")]
     }
 
-    func summary(of post: PostListing, root: String) -> [String: Any] {
-        var entry: [String: Any] = [
+    func summary(of post: PostListing, root: String) -> ThemeValues {
+        var entry: ThemeValues = [
             "title": ThemeText(post.title),
             "url": ThemeText("\(root)\(post.slug)/"),
             "date_iso": ThemeText(post.date.description),
@@ -27,15 +27,15 @@ struct PageContext {
 
     /// The cover image, with the alt text the body gives the same file (if it shows it).
     /// - Parameter imagePrefix: how the page reaches the post's folder ("" on the post page itself).
-    func cover(of post: PostListing, imagePrefix: String) -> [String: Any]? {
+    func cover(of post: PostListing, imagePrefix: String) -> ThemeValues? {
         guard let name = post.cover else { return nil }
         return ["url": ThemeText(imagePrefix + name), "alt": ThemeText(post.coverAlt)]
     }
 
     /// Wraps a rendered page body in the layout.
     func layout(pageTitle: String, description: String, path: String, root: String, currentCategory: String?,
-                content: String, notice: [String: Any]?) -> [String: Any] {
-        var context: [String: Any] = [
+                content: String, notice: ThemeValues?) -> ThemeValues {
+        var context: ThemeValues = [
             "lang": ThemeText(config.language),
             "site_title": ThemeText(config.title),
             "school": ThemeText(config.school),

@@ -120,13 +120,13 @@ public struct SiteRenderer: Sendable {
     private func renderNewsList(_ list: ListPage, context: PageContext) -> OutputFile {
         let number = list.number
         let root = number == 1 ? "" : "../../"
-        var values: [String: Any] = [
+        var values: ThemeValues = [
             "heading": ThemeText("Latest news"),
             "posts": list.posts.map { context.summary(of: $0, root: root) },
             "empty": list.posts.isEmpty,
         ]
         if list.pages > 1 {
-            var pagination: [String: Any] = ["page": number, "pages": list.pages]
+            var pagination: ThemeValues = ["page": number, "pages": list.pages]
             if number > 1 { pagination["newer_url"] = ThemeText(number == 2 ? "\(root)./" : "\(root)page/\(number - 1)/") }
             if number < list.pages { pagination["older_url"] = ThemeText("\(root)page/\(number + 1)/") }
             values["pagination"] = pagination

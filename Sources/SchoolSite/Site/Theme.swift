@@ -51,7 +51,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context`; templates were checked to exist at load time.
-    func render(_ template: String, _ context: [String: Any]) -> String {
+    func render(_ template: String, _ context: ThemeValues) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 
