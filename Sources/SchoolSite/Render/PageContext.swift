@@ -4,9 +4,21 @@ import Foundation
 /// Built as `ThemeValues`, texts as `ThemeText`.
 struct PageContext {
     let config: SiteConfig
+    /// The label of each category in `policy.categories`, made once: every page's
+    /// navigation and every summary show one.
+    private let labels: [String: ThemeText]
+
+    init(config: SiteConfig) {
+        self.config = config
+        labels = Dictionary(config.policy.categories.map { ($0, ThemeText(Self.label($0))) }) { first, _ in first }
+    }
 
     func category(_ name: String, root: String) -> ThemeValues {
-        ["name": ThemeText(name), "label": ThemeText(Self.label(name)), "url": ThemeText("\(root)category/\(name)/")]
+        ["name": ThemeText(name), "label": label(of: name), "url": ThemeText("\(root)category/\(name)/")]
+    }
+
+    func label(of category: String) -> ThemeText {
+        labels[category] ?? ThemeText(Self.label(category))
     }
 
     func summary(of post: PostListing, root: String) -> ThemeValues {
@@ -18,7 +30,7 @@ struct PageContext {
             "summary": ThemeText(post.summary ?? ""),
             "author": ThemeText(post.author),
             "category": ThemeText(post.category),
-            "category_label": ThemeText(Self.label(post.category)),
+            "category_label": label(of: post.category),
             "category_url": ThemeText("\(root)category/\(post.category)/"),
         ]
         if let cover = cover(of: post, imagePrefix: "\(root)\(post.slug)/") { entry["cover"] = cover }
