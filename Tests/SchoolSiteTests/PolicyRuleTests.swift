@@ -67,8 +67,8 @@ import Testing
     @Test func unsafeLinkSchemes() throws {
         let source = MarkedSource(front() + "See ①[this](javascript:alert(1)) and ②[that](JAVA%09SCRIPT:x) and ③[d](data:text/html,x) ④[v](vbscript:x) ⑤[f](file:///etc/passwd).\n")
         let found = try diagnostics(forPost: source.text).positions(of: "post.unsafe-link")
-        #expect(found == ["①", "③", "④", "⑤"].map { position(source[$0]) } || found.count == 5)
-        #expect(found.contains(position(source["①"])))
+        // A percent-encoded tab is not stripped by browsers: `JAVA%09SCRIPT:` is no scheme.
+        #expect(found == ["①", "③", "④", "⑤"].map { position(source[$0]) })
         #expect(try diagnostics(forPost: front() + "See [the news](https://example.com/javascript-tips).\n").with(rule: "post.unsafe-link").isEmpty)
     }
 

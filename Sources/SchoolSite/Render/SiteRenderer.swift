@@ -139,12 +139,12 @@ public struct SiteRenderer: Sendable {
 
     private func renderCategory(_ name: String, list: ListPage, context: PageContext) -> OutputFile {
         let root = "../../"
-        let label = PageContext.label(name)
+        let label = context.label(of: name)
         let body = site.theme.render("category", [
-            "category": ThemeText(name), "label": ThemeText(label), "empty": list.posts.isEmpty,
+            "category": ThemeText(name), "label": label, "empty": list.posts.isEmpty,
             "posts": list.posts.map { context.summary(of: $0, root: root) },
         ])
-        return page(title: "\(label) – \(site.config.title)", description: "\(label) news from \(site.config.school)",
+        return page(title: "\(label.text) – \(site.config.title)", description: "\(label.text) news from \(site.config.school)",
                     path: "category/\(name)/", root: root, category: name, body: body, notice: nil, context: context)
     }
 

@@ -70,15 +70,11 @@ struct WordTokenizer {
         guard case .valid(let encoded) = parser.parseScalar(from: &rest) else {
             // A String's bytes are valid UTF-8; were they not, one byte would read as U+FFFD.
             offset += 1
-            return Unicode.Scalar.replacementCharacter
+            return "\u{FFFD}"
         }
         offset += encoded.count
         return Unicode.UTF8.decode(encoded)
     }
-}
-
-private extension Unicode.Scalar {
-    static let replacementCharacter: Unicode.Scalar = "\u{FFFD}"
 }
 
 /// The word being read, and those read so far.
@@ -115,23 +111,31 @@ private struct WordBuilder {
                 plainStart = offset
                 start = index
             }
-            if isUpper && previousWasLower { breaks.append(plainCount) }
+            noteBreak(isUpper: isUpper)
             plainCount += 1
             plainHash.add(folded)
         } else {
-            if isUpper && previousWasLower { breaks.append(raw.count) }
+            noteBreak(isUpper: isUpper)
             raw.append(folded)
         }
-        end = index + 1
-        previousWasLower = isLower
+        finishLetter(at: index, isLower: isLower)
     }
 
     /// The folded letters of one scalar outside ASCII.
     mutating func add(_ letters: [UInt8], at index: Int, isUpper: Bool, isLower: Bool) {
         gatherPlain()
         if raw.isEmpty { start = index }
-        if isUpper && previousWasLower { breaks.append(raw.count) }
+        noteBreak(isUpper: isUpper)
         raw += letters
+        finishLetter(at: index, isLower: isLower)
+    }
+
+    /// A capital after a small letter starts a camel-case part here (one of `plainCount` and `raw` is empty).
+    private mutating func noteBreak(isUpper: Bool) {
+        if isUpper && previousWasLower { breaks.append(plainCount + raw.count) }
+    }
+
+    private mutating func finishLetter(at index: Int, isLower: Bool) {
         end = index + 1
         previousWasLower = isLower
     }
