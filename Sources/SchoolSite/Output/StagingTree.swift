@@ -140,8 +140,8 @@ struct StagingTree {
 
     /// The file at `path` holds exactly `bytes`, with the mode a new file gets.
     private func holds(_ bytes: Data, _ path: String) -> Bool {
-        guard FileStatus(path).map({ $0.mode & 0o7777 == fileMode }) == true, let data = try? SiteDirectory.readData(at: path, limit: bytes.count + 1) else { return false }
-        return data == bytes
+        guard let file = try? SiteDirectory.readFile(at: path, limit: bytes.count + 1, followingLinks: false) else { return false }
+        return file.status.mode & 0o7777 == fileMode && file.data == bytes
     }
 
     /// `relative` (below the root) goes unless the site needs it: a folder

@@ -17,6 +17,10 @@ struct FileStatus: Sendable, Equatable, CustomStringConvertible {
     init?(_ path: String, following: Bool = false) {
         var info = stat()
         guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         mode = UInt32(info.st_mode)
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
