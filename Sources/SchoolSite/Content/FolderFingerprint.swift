@@ -17,29 +17,30 @@ struct FolderFingerprint: Sendable {
     /// a subfolder (an image in it could change without the folder showing it),
     /// or cannot be listed. Such a post is always read and checked again.
     /// - Parameters:
+    ///   - slug: the post's folder, in `posts`.
+    ///   - posts: the site's posts folder (`PostLoader.postsFolder`).
     ///   - approval: the status of the folder's `approval.json`, as the caller just took it.
     ///   - known: `names` of an earlier fingerprint, used instead of listing the folder: the
     ///     digest is then right only if it equals that fingerprint's, which the caller compares.
-    init?(of folder: String, in site: SiteDirectory, approval: FileStatus, known: [String]? = nil) {
+    init?(of slug: String, in posts: FolderHandle, approval: FileStatus, known: [String]? = nil) {
         let since = ClockTick.recentSince()
-        let path = site.path(folder)
-        guard let own = FileStatus(path), own.isDirectory else { return nil }
+        guard let own = posts.status(of: slug), own.isDirectory else { return nil }
         let names: [String]
         if let known {
             names = known
         } else {
-            guard let listed = DirectoryListing.names(in: path) else { return nil }
+            guard let listed = DirectoryListing.names(in: slug, below: posts) else { return nil }
             names = listed.sorted()
         }
         var hasher = SHA256()
         hasher.update(own)
         for name in names {
-            guard let entry = name == PostLoader.approvalFile ? approval : FileStatus("\(path)/\(name)"), !entry.isDirectory else { return nil }
+            guard let entry = name == PostLoader.approvalFile ? approval : posts.status(of: "\(slug)/\(name)"), !entry.isDirectory else { return nil }
             hasher.update(name)
             hasher.update(entry)
             if entry.isLink {
                 // Where the link lands, as the build would read it.
-                let target = FileStatus("\(path)/\(name)", following: true)
+                let target = posts.status(of: "\(slug)/\(name)", following: true)
                 guard target?.isDirectory != true else { return nil }
                 if let target { hasher.update(target) } else { hasher.update("dangling") }
             }

@@ -40,8 +40,9 @@ struct FolderSnapshot: Sendable {
 
     /// - Parameter known: each folder's status where it is known still to hold, else nil.
     private init?(_ sorted: [String], in root: String, known: [FileStatus?]) {
+        let tree = FolderHandle(root)
         let statuses = Array(sorted.indices).parallelMap { index in
-            (known.isEmpty ? nil : known[index]) ?? FileStatus("\(root)/\(sorted[index])").flatMap { $0.isDirectory ? $0 : nil }
+            (known.isEmpty ? nil : known[index]) ?? tree?.status(of: sorted[index]).flatMap { $0.isDirectory ? $0 : nil }
         }
         guard statuses.allSatisfy({ $0 != nil }) else { return nil }
         (self.folders, self.statuses) = (sorted, statuses.compactMap { $0 })

@@ -85,7 +85,7 @@ struct BuildCache: Sendable {
 
     /// The entries whose output files are still the ones the last build wrote.
     func intact(in output: URL) -> [String: Entry] {
-        let folder = output.path
+        let folder = FolderHandle(output.path)
         let kept = Array(posts).parallelMap { slug, entry in
             let ownFiles = entry.files.allSatisfy { $0.path.hasPrefix("\(slug)/") }
                 && (entry.state != .published || (entry.listing?.slug == slug && entry.files.contains { $0.path == "\(slug)/index.html" }))
@@ -96,7 +96,7 @@ struct BuildCache: Sendable {
 
     /// The signatures of the news list and category pages still as the last build wrote them.
     func intactPages(in output: URL) -> [String: String] {
-        let folder = output.path
+        let folder = FolderHandle(output.path)
         let intact = Set(siteFiles.filter { OutputStamp(path: $0.path, in: folder) == $0 }.map(\.path))
         return pageSignatures.filter { intact.contains($0.key) }
     }
@@ -109,7 +109,7 @@ struct BuildCache: Sendable {
         let all = evaluation.posts
         let read = all.indices.filter { all[$0].state != .draft }
         guard read.allSatisfy({ all[$0].cached != nil }), Set(read.map { all[$0].post.slug }) == Set(posts.keys),
-              siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: output.path) == $0 }) else { return false }
+              case let folder = FolderHandle(output.path), siteFiles.allSatisfy({ OutputStamp(path: $0.path, in: folder) == $0 }) else { return false }
         // Anything else in the folder (a file left or put there by hand) needs a real build to go.
         let files = allFiles
         guard let record, record.files.count == files.count, Set(record.files) == Set(files) else { return false }
@@ -131,7 +131,7 @@ struct BuildCache: Sendable {
     ///   start (should it have changed since, the next build finds that and renders the post again).
     init(key: String, evaluation: Evaluation, register: Register, output: URL, written: RenderedSite, untouched: Set<String> = []) {
         self.key = key
-        let folder = output.path
+        let folder = FolderHandle(output.path)
         let entries = evaluation.posts.parallelMap { evaluated -> (String, Entry)? in
             guard let fingerprint = evaluated.fingerprint, evaluated.diagnostics.isEmpty,
                   let state = evaluated.state, state != .draft else { return nil }
@@ -216,9 +216,9 @@ struct OutputStamp: Sendable, Equatable {
     var path: String
     var status: FileStatus
 
-    /// - Parameter folder: the output folder's path (a string: this runs for every output file on every build).
-    init?(path: String, in folder: String) {
-        guard let status = FileStatus("\(folder)/\(path)"), status.isRegularFile else { return nil }
+    /// - Parameter folder: the output folder (nil when it cannot be opened: then nothing is in it).
+    init?(path: String, in folder: FolderHandle?) {
+        guard let status = folder?.status(of: path), status.isRegularFile else { return nil }
         self.path = path
         self.status = status
     }

@@ -104,13 +104,15 @@ public struct Evaluation: Sendable {
         let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
-        let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
-            let folder = PostLoader.folder(of: slug)
+        let slugs = PostLoader.folders(in: site.directory, only: only)
+        let posts = FolderHandle(site.directory.path(PostLoader.postsFolder))
+        let evaluated = slugs.parallelMap { slug in
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
-            let approvalLooked = purpose == .build || !cache.isEmpty
-            let approval = approvalLooked ? FileStatus(site.directory.path("\(folder)/\(PostLoader.approvalFile)")) : nil
+            // Without the handle (which cannot really fail), the loader looks for the approval itself.
+            let approvalLooked = posts != nil && (purpose == .build || !cache.isEmpty)
+            let approval = approvalLooked ? posts?.status(of: "\(slug)/\(PostLoader.approvalFile)") : nil
             let cached = cache[slug]
-            let fingerprint = approval.flatMap { folderFingerprint(of: folder, in: site.directory, approval: $0, cached: cached) }
+            let fingerprint = approval.flatMap { approval in posts.flatMap { folderFingerprint(of: slug, in: $0, approval: approval, cached: cached) } }
             if let fingerprint, let entry = cached, entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
@@ -131,12 +133,12 @@ public struct Evaluation: Sendable {
     }
 
     /// Without listing the folder when the cache knows its entries and it is unchanged (the same digest).
-    private static func folderFingerprint(of folder: String, in site: SiteDirectory, approval: FileStatus, cached: BuildCache.Entry?) -> FolderFingerprint? {
+    private static func folderFingerprint(of slug: String, in posts: FolderHandle, approval: FileStatus, cached: BuildCache.Entry?) -> FolderFingerprint? {
         if let cached, let names = cached.folderNames,
-           let known = FolderFingerprint(of: folder, in: site, approval: approval, known: names), known.digest == cached.fingerprint {
+           let known = FolderFingerprint(of: slug, in: posts, approval: approval, known: names), known.digest == cached.fingerprint {
             return known
         }
-        return FolderFingerprint(of: folder, in: site, approval: approval)
+        return FolderFingerprint(of: slug, in: posts, approval: approval)
     }
 
     /// Which findings count, and how much, depends on the post's state (SPEC §8):

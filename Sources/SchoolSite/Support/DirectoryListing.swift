@@ -6,8 +6,17 @@ enum DirectoryListing {
     /// The names in `folder` but `.` and `..`, unsorted; nil when the folder
     /// cannot be read or holds a name that is not UTF-8 (which no path here could name).
     static func names(in folder: String) -> [String]? {
+        names(of: opendir(folder))
+    }
+
+    /// `names(in:)` of the folder at `relativePath` below `parent`.
+    static func names(in relativePath: String, below parent: FolderHandle) -> [String]? {
+        names(of: parent.openDirectory(relativePath))
+    }
+
+    private static func names(of stream: OpaquePointer?) -> [String]? {
         var names: [String] = []
-        let complete = visit(folder) { name, _ in
+        let complete = visit(stream) { name, _ in
             guard let name = String(validatingCString: name) else { return false }
             names.append(name)
             return true
@@ -18,7 +27,7 @@ enum DirectoryListing {
     /// The names in `folder` but `.` and `..`; nil when the folder cannot be read.
     static func tally(in folder: String) -> NameTally? {
         var tally = NameTally()
-        let complete = visit(folder) { name, _ in
+        let complete = visit(opendir(folder)) { name, _ in
             tally.add(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             return true
         }
@@ -31,7 +40,7 @@ enum DirectoryListing {
     /// give no type cost a `stat` (this lists the posts folder on every command).
     static func folders(in folder: String) -> [String] {
         var names: [String] = []
-        _ = visit(folder) { pointer, type in
+        _ = visit(opendir(folder)) { pointer, type in
             let name = String(cString: pointer)
             switch Int32(type) {
             case Int32(DT_DIR): names.append(name)
@@ -45,9 +54,10 @@ enum DirectoryListing {
     }
 
     /// Calls `body` with each entry's name and type but `.` and `..`, until it returns false.
+    /// - Parameter stream: the folder opened for `readdir` (nil when it could not be); closed here.
     /// - Returns: false when the folder cannot be read or `body` stopped.
-    private static func visit(_ folder: String, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) -> Bool {
-        guard let stream = opendir(folder) else { return false }
+    private static func visit(_ stream: OpaquePointer?, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) -> Bool {
+        guard let stream else { return false }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             let goOn = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
