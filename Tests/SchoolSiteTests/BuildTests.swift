@@ -152,7 +152,7 @@ extension BuildTests {
         let before = site.snapshot()
         let loaded = try site.load()
         let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
-        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
+        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map { evaluation.posts[$0.index].post })
         try site.remove("content/posts/2024-06-14-relay/relay.png")
         #expect {
             try OutputWriter(site: loaded.directory, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)

@@ -275,7 +275,7 @@ import Testing
     func write(_ site: TestSite, on date: String = "2024-09-02") throws -> OutputWriter.Outcome {
         let loaded = try site.load()
         let evaluation = Evaluation.evaluate(loaded, on: try #require(Day(iso: date)), for: .build)
-        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post))
+        let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map { evaluation.posts[$0.index].post })
         let output = site.root.appendingPathComponent("output")
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }

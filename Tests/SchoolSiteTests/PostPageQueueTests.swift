@@ -28,7 +28,7 @@ import Testing
         #expect(result.output != nil, "\(result.report.diagnostics)")
         let loaded = try site.load()
         let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
-        let alone = texts(SiteRenderer(site: loaded).render(posts: evaluation.published.map(\.post.post)).files)
+        let alone = texts(SiteRenderer(site: loaded).render(posts: evaluation.published.map { evaluation.posts[$0.index].post }).files)
         let built = site.snapshot()
         #expect(result.report.published.count == 12)
         for slug in result.report.published {
@@ -40,7 +40,8 @@ import Testing
     @Test func queuedPostsGetTheFilesTheRendererMakes() throws {
         let site = try site()
         let loaded = try site.load()
-        let posts = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build).published.map(\.post.post)
+        let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
+        let posts = evaluation.published.map { evaluation.posts[$0.index].post }
         let renderer = SiteRenderer(site: loaded)
         let queue = PostPageQueue(renderer: renderer)
         posts.forEach(queue.add)
@@ -55,7 +56,8 @@ import Testing
     @Test func aCancelledQueueRendersNothingMore() throws {
         let site = try site()
         let loaded = try site.load()
-        let posts = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build).published.map(\.post.post)
+        let evaluation = Evaluation.evaluate(loaded, on: Day(iso: "2024-09-02")!, for: .build)
+        let posts = evaluation.published.map { evaluation.posts[$0.index].post }
         let queue = PostPageQueue(renderer: SiteRenderer(site: loaded))
         queue.add(posts[0])
         #expect(queue.pages().keys.sorted() == [posts[0].slug])

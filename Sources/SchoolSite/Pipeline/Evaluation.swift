@@ -55,11 +55,12 @@ public struct Evaluation: Sendable {
         posts.indices.compactMap { posts[$0].state == state ? posts[$0].post.slug : nil }
     }
 
-    /// Published posts, newest first (by date, then slug), as the site lists them.
-    var published: [(post: EvaluatedPost, listing: PostListing)] {
-        let listings = posts.map { $0.state == .published ? $0.listing : nil }
+    /// Published posts, newest first (by date, then slug), as the site lists them:
+    /// where each is in `posts`, as a build has 10,000 of them to go through, not copies.
+    var published: [(index: Int, listing: PostListing)] {
+        let listings = posts.indices.map { posts[$0].state == .published ? posts[$0].listing : nil }
         let order = listings.indices.filter { listings[$0] != nil }.sorted { listings[$0]!.isNewer(than: listings[$1]!) }
-        return order.map { (posts[$0], listings[$0]!) }
+        return order.map { ($0, listings[$0]!) }
     }
 
     /// Takes the results of `other` in place of the posts `slugs` here; one that

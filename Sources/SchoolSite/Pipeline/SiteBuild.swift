@@ -41,8 +41,9 @@ public enum SiteBuild {
         let previousPages = cache?.intactPages(in: output) ?? [:]
         let (published, feed) = feedEntries(of: &evaluation, site: site, previousPages: previousPages)
         guard !evaluation.hasErrors else { return Result(report: BuildReport(evaluation), output: nil) }
+        let posts = evaluation.posts
         let rendered = renderer.render(
-            published.map { entry in entry.post.cached.map { .unchanged(entry.listing, files: $0.files.map(\.path)) } ?? .read(entry.post.post) },
+            published.map { index, listing in posts[index].cached.map { .unchanged(listing, files: $0.files.map(\.path)) } ?? .read(posts[index].post) },
             feed: feed, previousPages: previousPages, postPages: postPages.pages())
         try writer.write(rendered, record: record) { [evaluation] untouched in
             BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
@@ -63,23 +64,23 @@ public enum SiteBuild {
     /// `feedSignature`), else read (and so checked) and rendered.
     /// - Returns: `evaluation.published`, and the feed's entries.
     static func feedEntries(of evaluation: inout Evaluation, site: Site, previousPages: [String: String])
-        -> (published: [(post: EvaluatedPost, listing: PostListing)], feed: FeedEntries) {
+        -> (published: [(index: Int, listing: PostListing)], feed: FeedEntries) {
         let published = evaluation.published
-        if let signature = feedSignature(of: published), previousPages[AtomFeed.file] == signature {
+        if let signature = feedSignature(of: published, in: evaluation), previousPages[AtomFeed.file] == signature {
             return (published, .unchanged(signature: signature))
         }
         let read = readNewest(AtomFeed.entryLimit, of: &evaluation, published: published, site: site)
-        return (read, .posts(read.prefix(AtomFeed.entryLimit).map(\.post.post), signature: feedSignature(of: read)))
+        return (read, .posts(read.prefix(AtomFeed.entryLimit).map { evaluation.posts[$0.index].post }, signature: feedSignature(of: read, in: evaluation)))
     }
 
     /// The feed's posts by slug and folder fingerprint, taken before they were
     /// read: the same means the same feed, as the settings are the build cache's
     /// key. nil when one of them has no fingerprint.
-    private static func feedSignature(of published: [(post: EvaluatedPost, listing: PostListing)]) -> String? {
+    private static func feedSignature(of published: [(index: Int, listing: PostListing)], in evaluation: Evaluation) -> String? {
         var fields = [AtomFeed.file]
-        for index in published.indices.prefix(AtomFeed.entryLimit) {
-            guard let fingerprint = published[index].post.fingerprint else { return nil }
-            fields += [published[index].post.post.slug, fingerprint]
+        for (index, _) in published.prefix(AtomFeed.entryLimit) {
+            guard let fingerprint = evaluation.posts[index].fingerprint else { return nil }
+            fields += [evaluation.posts[index].post.slug, fingerprint]
         }
         return PageSignature.fields(fields).sha256
     }
@@ -89,11 +90,11 @@ public enum SiteBuild {
     /// is then read or gone (its folder removed meanwhile), so the loop ends.
     /// - Parameter published: `evaluation.published`, which sorting 10,000 posts makes worth passing on.
     /// - Returns: `evaluation.published`, the first `count` read.
-    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, published: [(post: EvaluatedPost, listing: PostListing)],
-                                   site: Site) -> [(post: EvaluatedPost, listing: PostListing)] {
+    private static func readNewest(_ count: Int, of evaluation: inout Evaluation, published: [(index: Int, listing: PostListing)],
+                                   site: Site) -> [(index: Int, listing: PostListing)] {
         var published = published
         while true {
-            let cached = Set(published.prefix(count).filter { $0.post.cached != nil }.map(\.post.post.slug))
+            let cached = Set(published.prefix(count).filter { evaluation.posts[$0.index].cached != nil }.map { evaluation.posts[$0.index].post.slug })
             guard !cached.isEmpty else { return published }
             evaluation.replace(cached, with: Evaluation.evaluate(site, on: evaluation.date, for: .build, only: cached, cache: [:]))
             published = evaluation.published
