@@ -1,3 +1,5 @@
+import Foundation
+
 /// An image's bytes with bounds-checked reads: a read past the end returns nil
 /// or throws, so no input can make the parsers trap.
 struct ImageBytes {
@@ -10,6 +12,15 @@ struct ImageBytes {
     /// Whether `length` bytes from `offset` are all inside the image.
     func contains(_ offset: Int, length: Int) -> Bool {
         offset >= 0 && length >= 0 && offset <= bytes.count && length <= bytes.count - offset
+    }
+
+    /// Where `byte` next occurs at or after `offset`; nil if it does not.
+    /// memchr: the JPEG stripper looks through every photo's compressed data for 0xFF.
+    func firstIndex(of byte: UInt8, from offset: Int) -> Int? {
+        guard offset >= 0, offset < bytes.count else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            memchr(buffer.baseAddress! + offset, Int32(byte), buffer.count - offset).map { $0 - UnsafeMutableRawPointer(mutating: buffer.baseAddress!) }
+        }
     }
 
     func starts(with prefix: [UInt8], at offset: Int) -> Bool {

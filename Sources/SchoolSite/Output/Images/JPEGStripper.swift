@@ -101,7 +101,7 @@ enum JPEGStripper {
     private static func entropyCodedDataEnd(in image: ImageBytes, from start: Int) throws(ImageError) -> Int {
         var offset = start
         while true {
-            guard let candidate = image.bytes[offset...].firstIndex(of: 0xFF), candidate + 1 < image.count else {
+            guard let candidate = image.firstIndex(of: 0xFF, from: offset), candidate + 1 < image.count else {
                 throw image.truncated("ends inside the image data")
             }
             switch image.bytes[candidate + 1] {
