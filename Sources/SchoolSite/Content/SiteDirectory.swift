@@ -106,17 +106,26 @@ public struct SiteDirectory: Sendable {
     }
 
     static func readData(at path: String, limit: Int) throws(FileReadError) -> Data {
-        try readFile(at: path, limit: limit).data
+        // Looked at before it is opened: opening a device or a pipe can do something of itself.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        try requireRegularFile(info, limit: limit)
+        // O_NONBLOCK: if the file was swapped for a pipe since stat(), open must not hang.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        return try readAll(descriptor, size: Int(info.st_size), limit: limit)
     }
 
-    /// The bytes of the regular file at `path`, and its status as it was read.
-    /// - Parameter followingLinks: false refuses a symlink at `path` itself.
-    static func readFile(at path: String, limit: Int, followingLinks: Bool = true) throws(FileReadError) -> (data: Data, status: FileStatus) {
-        // Opened first and asked through the descriptor: one look-up of the path, not
-        // two (a build reads thousands), and the file checked is the one read.
-        // O_NONBLOCK and O_NOCTTY: opening a pipe or a terminal must neither hang nor
-        // take it over; fstat then turns it away.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+    /// A file of a tree the build wrote itself, where no device or pipe can be:
+    /// opened first and asked about through the descriptor (one look-up of the
+    /// path, not two), a link refused. Also its status, as it was when opened.
+    static func readOwnFile(at path: String, limit: Int) throws(FileReadError) -> (data: Data, status: FileStatus) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be opened (\(String(cString: strerror(errno))))")
         }
@@ -125,18 +134,27 @@ public struct SiteDirectory: Sendable {
         guard fstat(descriptor, &info) == 0 else {
             throw FileReadError(reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
+        try requireRegularFile(info, limit: limit)
+        return (try readAll(descriptor, size: Int(info.st_size), limit: limit), FileStatus(info))
+    }
+
+    private static func requireRegularFile(_ info: stat, limit: Int) throws(FileReadError) {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw FileReadError(reason: "is not a regular file (a folder, pipe or device); remove it or replace it with a real file")
         }
         guard Int(info.st_size) <= limit else {
             throw FileReadError(reason: "is \(ByteCount(Int(info.st_size))), over the \(ByteCount(limit)) limit")
         }
-        // Straight into the result, sized by fstat (one byte more, to see the end without growing),
+    }
+
+    /// Everything `descriptor` holds, found `size` bytes long before reading.
+    private static func readAll(_ descriptor: Int32, size: Int, limit: Int) throws(FileReadError) -> Data {
+        // Straight into the result, sized by stat (one byte more, to see the end without growing),
         // not into a 64 KB buffer and copied from there: a build reads several files per post.
-        var data = Data(count: Int(info.st_size) + 1)
+        var data = Data(count: size + 1)
         var filled = 0
         while true {
-            // A file that grew since fstat: room up to one byte past the limit, to see it passed.
+            // A file that grew since stat: room up to one byte past the limit, to see it passed.
             if filled == data.count { data.count = min(data.count + max(data.count, 4096), limit + 1) }
             let count = data.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
             if count < 0 {
@@ -150,7 +168,7 @@ public struct SiteDirectory: Sendable {
             }
         }
         data.count = filled
-        return (data, FileStatus(info))
+        return data
     }
 
     private static func lineOfFirstInvalidUTF8(in data: Data) -> Int {

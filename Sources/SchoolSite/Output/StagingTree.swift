@@ -140,7 +140,7 @@ struct StagingTree {
 
     /// The file at `path` holds exactly `bytes`, with the mode a new file gets.
     private func holds(_ bytes: Data, _ path: String) -> Bool {
-        guard let file = try? SiteDirectory.readFile(at: path, limit: bytes.count + 1, followingLinks: false) else { return false }
+        guard let file = try? SiteDirectory.readOwnFile(at: path, limit: bytes.count + 1) else { return false }
         return file.status.mode & 0o7777 == fileMode && file.data == bytes
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the file system says of a file, without opening it: enough to tell
+/// What the file system says of a file (by `stat`, or `fstat` of one opened): enough to tell
 /// the same, unchanged file again. The change time (ctime) is set by the kernel
 /// on every write, link or chmod and cannot be set back by a user, so an edit
 /// that restores size and modification time is still seen.
