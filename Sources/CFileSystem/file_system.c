@@ -1,5 +1,5 @@
-// renameat2 and syncfs are only declared under _GNU_SOURCE, which Swift's Glibc
-// module does not define; these wrappers make them reachable from Swift.
+// renameat2, syncfs and O_PATH are only declared under _GNU_SOURCE, which Swift's
+// Glibc module does not define; these wrappers make them reachable from Swift.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <ftw.h>
@@ -17,6 +17,10 @@ int schoolsite_sync_file_system(const char *path) {
     int result = syncfs(descriptor);
     close(descriptor);
     return result;
+}
+
+int schoolsite_open_folder(const char *path, int following) {
+    return open(path, O_PATH | O_DIRECTORY | O_CLOEXEC | (following ? 0 : O_NOFOLLOW));
 }
 
 static int remove_entry(const char *path, const struct stat *info, int type, struct FTW *where) {

@@ -151,6 +151,17 @@ private func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
 }
 
 @Suite struct JPEGStripperTests {
+    /// How the stripper finds the end of the compressed data (memchr over the bytes).
+    @Test func findsAByteFromAnOffset() {
+        let image = ImageBytes(bytes: [0xFF, 1, 2, 0xFF, 3], format: "JPEG")
+        #expect(image.firstIndex(of: 0xFF, from: 0) == 0)
+        #expect(image.firstIndex(of: 0xFF, from: 1) == 3)
+        #expect(image.firstIndex(of: 0xFF, from: 4) == nil)
+        #expect(image.firstIndex(of: 0xFF, from: 5) == nil)
+        #expect(image.firstIndex(of: 0xFF, from: 9) == nil)
+        #expect(image.firstIndex(of: 0xFF, from: -1) == nil)
+    }
+
     @Test func keepsDecodingSegmentsAndDropsMetadataAndTrailer() throws {
         let stripped = try strip(Build.jpeg(exif: Build.tiff(orientation: 1, bigEndian: true), trailer: Array("SECRET".utf8)))
         #expect(stripped == Build.strippedJPEG())

@@ -13,34 +13,34 @@ struct FolderFingerprint: Sendable {
     /// covers the folder's own status) then finds just these, and need not list it.
     var names: [String]?
 
-    /// nil when the folder cannot be fingerprinted safely: it is a link, holds
-    /// a subfolder (an image in it could change without the folder showing it),
-    /// or cannot be listed. Such a post is always read and checked again.
+    /// nil when the folder cannot be fingerprinted safely: it holds a subfolder
+    /// (an image in it could change without the folder showing it), or cannot be
+    /// listed. Such a post is always read and checked again, as is one whose
+    /// folder is a link (which `PostFolder` opens no handle for).
     /// - Parameters:
-    ///   - slug: the post's folder, in `posts`.
-    ///   - posts: the site's posts folder (`PostLoader.postsFolder`).
+    ///   - folder: the post's folder (`PostFolder.handle`).
     ///   - approval: the status of the folder's `approval.json`, as the caller just took it.
     ///   - known: `names` of an earlier fingerprint, used instead of listing the folder: the
     ///     digest is then right only if it equals that fingerprint's, which the caller compares.
-    init?(of slug: String, in posts: FolderHandle, approval: FileStatus, known: [String]? = nil) {
+    init?(of folder: FolderHandle, approval: FileStatus, known: [String]? = nil) {
         let since = ClockTick.recentSince()
-        guard let own = posts.status(of: slug), own.isDirectory else { return nil }
+        guard let own = folder.status, own.isDirectory else { return nil }
         let names: [String]
         if let known {
             names = known
         } else {
-            guard let listed = DirectoryListing.names(in: slug, below: posts) else { return nil }
+            guard let listed = DirectoryListing.names(in: folder) else { return nil }
             names = listed.sorted()
         }
         var hasher = SHA256()
         hasher.update(own)
         for name in names {
-            guard let entry = name == PostLoader.approvalFile ? approval : posts.status(of: "\(slug)/\(name)"), !entry.isDirectory else { return nil }
+            guard let entry = name == PostLoader.approvalFile ? approval : folder.status(of: name), !entry.isDirectory else { return nil }
             hasher.update(name)
             hasher.update(entry)
             if entry.isLink {
                 // Where the link lands, as the build would read it.
-                let target = posts.status(of: "\(slug)/\(name)", following: true)
+                let target = folder.status(of: name, following: true)
                 guard target?.isDirectory != true else { return nil }
                 if let target { hasher.update(target) } else { hasher.update("dangling") }
             }

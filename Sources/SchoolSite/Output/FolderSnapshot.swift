@@ -40,7 +40,7 @@ struct FolderSnapshot: Sendable {
 
     /// - Parameter known: each folder's status where it is known still to hold, else nil.
     private init?(_ sorted: [String], in root: String, known: [FileStatus?]) {
-        let tree = FolderHandle(root)
+        let tree = known.isEmpty || known.contains(where: { $0 == nil }) ? FolderHandle(root) : nil
         let statuses = Array(sorted.indices).parallelMap { index in
             (known.isEmpty ? nil : known[index]) ?? tree?.status(of: sorted[index]).flatMap { $0.isDirectory ? $0 : nil }
         }

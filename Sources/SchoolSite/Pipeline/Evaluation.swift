@@ -57,6 +57,7 @@ public struct Evaluation: Sendable {
 
     /// Published posts, newest first (by date, then slug), as the site lists them:
     /// where each is in `posts`, as a build has 10,000 of them to go through, not copies.
+    /// The indices hold until `posts` changes (`replace`).
     var published: [(index: Int, listing: PostListing)] {
         let listings = posts.indices.map { posts[$0].state == .published ? posts[$0].listing : nil }
         let order = listings.indices.filter { listings[$0] != nil }.sorted { listings[$0]!.isNewer(than: listings[$1]!) }
@@ -105,15 +106,13 @@ public struct Evaluation: Sendable {
         let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
-        let slugs = PostLoader.folders(in: site.directory, only: only)
-        let posts = FolderHandle(site.directory.path(PostLoader.postsFolder))
-        let evaluated = slugs.parallelMap { slug in
+        let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
-            // Without the handle (which cannot really fail), the loader looks for the approval itself.
-            let approvalLooked = posts != nil && (purpose == .build || !cache.isEmpty)
-            let approval = approvalLooked ? posts?.status(of: "\(slug)/\(PostLoader.approvalFile)") : nil
+            let approvalLooked = purpose == .build || !cache.isEmpty
+            let folder = approvalLooked ? PostFolder(slug, in: site.directory) : nil
+            let approval = folder?.approval
             let cached = cache[slug]
-            let fingerprint = approval.flatMap { approval in posts.flatMap { folderFingerprint(of: slug, in: $0, approval: approval, cached: cached) } }
+            let fingerprint = folder?.handle.flatMap { handle in approval.flatMap { folderFingerprint(of: handle, approval: $0, cached: cached) } }
             if let fingerprint, let entry = cached, entry.fingerprint == fingerprint.digest, entry.sensitivity.holds(on: date) {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
@@ -134,12 +133,12 @@ public struct Evaluation: Sendable {
     }
 
     /// Without listing the folder when the cache knows its entries and it is unchanged (the same digest).
-    private static func folderFingerprint(of slug: String, in posts: FolderHandle, approval: FileStatus, cached: BuildCache.Entry?) -> FolderFingerprint? {
+    private static func folderFingerprint(of folder: FolderHandle, approval: FileStatus, cached: BuildCache.Entry?) -> FolderFingerprint? {
         if let cached, let names = cached.folderNames,
-           let known = FolderFingerprint(of: slug, in: posts, approval: approval, known: names), known.digest == cached.fingerprint {
+           let known = FolderFingerprint(of: folder, approval: approval, known: names), known.digest == cached.fingerprint {
             return known
         }
-        return FolderFingerprint(of: slug, in: posts, approval: approval)
+        return FolderFingerprint(of: folder, approval: approval)
     }
 
     /// Which findings count, and how much, depends on the post's state (SPEC §8):

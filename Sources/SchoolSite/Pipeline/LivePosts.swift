@@ -18,9 +18,8 @@ enum LivePosts {
         let taken = Dictionary(evaluation.posts.compactMap { evaluated in evaluated.fingerprint.map { (evaluated.post.slug, $0) } },
                                uniquingKeysWith: { first, _ in first })
         let built = cache.intact(in: output).filter { $0.value.state == .published }
-        guard let posts = FolderHandle(site.directory.path(PostLoader.postsFolder)) else { return [] }
         let live = Array(built).parallelMap { slug, entry -> String? in
-            let fingerprint = taken[slug] ?? fingerprint(of: slug, in: posts, known: entry.folderNames)
+            let fingerprint = taken[slug] ?? fingerprint(of: slug, in: site, known: entry.folderNames)
             return fingerprint == entry.fingerprint ? slug : nil
         }
         return Set(live.compactMap { $0 })
@@ -28,8 +27,9 @@ enum LivePosts {
 
     /// With the folder's entries as the build found them: the digest covers the
     /// folder's own status, so it differs if they changed.
-    private static func fingerprint(of slug: String, in posts: FolderHandle, known: [String]?) -> String? {
-        guard let approval = posts.status(of: "\(slug)/\(PostLoader.approvalFile)") else { return nil }
-        return FolderFingerprint(of: slug, in: posts, approval: approval, known: known)?.digest
+    private static func fingerprint(of slug: String, in site: Site, known: [String]?) -> String? {
+        let folder = PostFolder(slug, in: site.directory)
+        guard let handle = folder.handle, let approval = folder.approval else { return nil }
+        return FolderFingerprint(of: handle, approval: approval, known: known)?.digest
     }
 }

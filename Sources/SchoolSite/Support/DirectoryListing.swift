@@ -9,9 +9,9 @@ enum DirectoryListing {
         names(of: opendir(folder))
     }
 
-    /// `names(in:)` of the folder at `relativePath` below `parent`.
-    static func names(in relativePath: String, below parent: FolderHandle) -> [String]? {
-        names(of: parent.openDirectory(relativePath))
+    /// `names(in:)` of the folder `handle` holds.
+    static func names(in handle: FolderHandle) -> [String]? {
+        names(of: handle.openForListing())
     }
 
     private static func names(of stream: OpaquePointer?) -> [String]? {

@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 /// An open folder, to look up what is below it by relative path: the kernel
@@ -8,27 +9,36 @@ import Foundation
 final class FolderHandle: Sendable {
     private let descriptor: Int32
 
-    /// nil when `path` is not a folder that can be opened.
-    init?(_ path: String) {
-        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// nil when `path` is not a folder; not `following`, also when it is a link to one.
+    init?(_ path: String, following: Bool = true) {
+        let descriptor = schoolsite_open_folder(path, following ? 1 : 0)
         guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
     }
 
     deinit {
         close(descriptor)
     }
 
-    /// What is at `relativePath` ("" for the folder itself), as `FileStatus(_:following:)` tells of a full path.
-    func status(of relativePath: String, following: Bool = false) -> FileStatus? {
+    /// The folder's own status.
+    var status: FileStatus? {
         var info = stat()
-        let found = relativePath.isEmpty ? fstat(descriptor, &info) : fstatat(descriptor, relativePath, &info, following ? 0 : AT_SYMLINK_NOFOLLOW)
-        guard found == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return nil }
         return FileStatus(info)
     }
 
-    /// The folder at `relativePath`, opened for `readdir`; the caller closes it.
-    func openDirectory(_ relativePath: String) -> OpaquePointer? {
-        let folder = openat(descriptor, relativePath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// What is at `relativePath`, as `FileStatus(_:following:)` tells of a full path.
+    /// nil for a path from `/`, which the look-up would take outside the folder.
+    func status(of relativePath: String, following: Bool = false) -> FileStatus? {
+        guard relativePath.utf8.first != UInt8(ascii: "/") else { return nil }
+        var info = stat()
+        guard fstatat(descriptor, relativePath, &info, following ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return FileStatus(info)
+    }
+
+    /// The folder itself opened for `readdir`; the caller closes it.
+    func openForListing() -> OpaquePointer? {
+        let folder = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return nil }
         guard let stream = fdopendir(folder) else {
             close(folder)

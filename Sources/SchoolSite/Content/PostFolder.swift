@@ -1,0 +1,15 @@
+/// A post folder opened for its fingerprint (`FolderFingerprint`), with the
+/// status of its approval: what a build looks at before reading a post.
+struct PostFolder {
+    /// nil when the folder is a link or cannot be opened: the post is then read
+    /// by path and never fingerprinted, so never taken from the build cache.
+    let handle: FolderHandle?
+    /// The status of its `approval.json`; nil when there is none (a draft).
+    let approval: FileStatus?
+
+    init(_ slug: String, in site: SiteDirectory) {
+        let path = site.path(PostLoader.folder(of: slug))
+        handle = FolderHandle(path, following: false)
+        approval = handle.map { $0.status(of: PostLoader.approvalFile) } ?? FileStatus("\(path)/\(PostLoader.approvalFile)")
+    }
+}
