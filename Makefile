@@ -57,16 +57,16 @@ proto:
 	done
 
 ## The binary the web host runs: release, with the Swift runtime linked in, so
-## it needs only libcmark, mimalloc and libcurl. Built in SCRATCH (its own
+## it needs only libcmark, mimalloc and libcurl. Built in HOST_BUILD_DIR (its own
 ## folder, so a failed install never touches .build/release); bench/run.sh
-## measures this same binary.
-SCRATCH ?= .build-install
+## builds it the same way (in .build-bench) and measures it unstripped.
+HOST_BUILD_DIR = .build-install
 host-binary: build-deps
 	@$(call install_missing,libcurl4-openssl-dev)
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH) --product schoolsite -Xlinker --as-needed
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(HOST_BUILD_DIR) --product schoolsite -Xlinker --as-needed
 
 install: host-binary
-	install -D -s -m 755 $(SCRATCH)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
+	install -D -s -m 755 $(HOST_BUILD_DIR)/release/schoolsite $(DESTDIR)$(PREFIX)/bin/schoolsite
 
 clean:
 	rm -rf .build output .output.cache .output.cache.jsonl .output.record .output.record.json .output.spare .output.lock .output.staging-*

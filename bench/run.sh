@@ -60,7 +60,7 @@ python3 -c "import PIL, cryptography" 2>/dev/null || {
     echo "run.sh: the corpus generator needs the Python packages Pillow and cryptography" >&2; exit 2; }
 
 echo "== building schoolsite (release, as make install builds it for the web host, in .build-bench)" >&2
-make -C "$ROOT" --no-print-directory host-binary SCRATCH=.build-bench >&2
+make -C "$ROOT" --no-print-directory host-binary HOST_BUILD_DIR=.build-bench >&2
 BIN="$ROOT/.build-bench/release/schoolsite"
 [ -x "$BIN" ] || { echo "run.sh: no binary at $BIN" >&2; exit 1; }
 # The figures are for the binary as built, with mimalloc as its allocator.
