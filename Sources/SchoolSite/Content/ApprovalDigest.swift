@@ -22,7 +22,7 @@ enum ApprovalDigest {
         return hasher.finalize().hexString
     }
 
-    private static func add(_ name: String, _ data: Data, to hasher: inout SHA256) {
+    private static func add(_ name: String, _ data: some DataProtocol, to hasher: inout SHA256) {
         hasher.update(data: Data(name.utf8) + [0])
         withUnsafeBytes(of: UInt64(data.count).bigEndian) { hasher.update(bufferPointer: $0) }
         hasher.update(data: data)

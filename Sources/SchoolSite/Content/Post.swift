@@ -22,8 +22,10 @@ public struct Post: Sendable {
     public var approvalFile: String { folder + "/approval.json" }
     /// A folder without `approval.json`.
     public var isDraft: Bool
-    /// The bytes of `index.md` as on disk: what an approval covers.
-    public var sourceData: Data?
+    /// The bytes of `index.md` as on disk: what an approval covers. Not `Data`:
+    /// that is a resilient type, and one stored here made every copy of a post
+    /// go through the runtime's value witnesses.
+    public var sourceData: [UInt8]?
     /// The text of `approval.json`; nil for drafts and when it cannot be read.
     public var approvalText: String?
     public var frontMatter: FrontMatter?

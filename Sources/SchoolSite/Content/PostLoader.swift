@@ -39,7 +39,7 @@ enum PostLoader {
         let source: String
         do {
             let data = try site.readData(post.sourceFile, limit: sourceLimit)
-            post.sourceData = data
+            post.sourceData = [UInt8](data)
             source = try SiteDirectory.decodeText(data)
         } catch {
             post.loadDiagnostics.append(.error("post.front-matter", at: SourceLocation(file: post.sourceFile), "index.md \(error.reason)"))

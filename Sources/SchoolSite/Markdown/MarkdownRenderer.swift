@@ -22,7 +22,7 @@ public enum MarkdownRenderer {
     public static func render(_ body: String, firstLine: Int, pageURL: URL, html: Bool = true) -> RenderedMarkdown {
         guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else {
             return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", images: [],
-                                    body: "", pageURL: pageURL)
+                                    body: "", pageAddress: pageURL.absoluteString)
         }
         defer { cmark_node_free(root) }
 
@@ -30,7 +30,7 @@ public enum MarkdownRenderer {
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
         return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: document.collect { $0.kind == .image ? $0 : nil },
-                                body: body, pageURL: pageURL)
+                                body: body, pageAddress: pageURL.absoluteString)
     }
 
     /// The body's HTML with every relative link and image URL made absolute against `pageURL`.

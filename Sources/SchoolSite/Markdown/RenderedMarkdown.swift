@@ -8,11 +8,15 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// The body's images in document order, collected once: every image rule asks for them.
     public var images: [MarkdownNode]
-    /// The Markdown and the post's absolute URL, for `feedHTML`.
+    /// The Markdown and the post's absolute URL, for `feedHTML`. The URL is kept
+    /// as its text: Foundation's URL is a resilient type, and one stored here made
+    /// every copy of a post go through the runtime's value witnesses.
     var body: String
-    var pageURL: URL
+    var pageAddress: String
 
     /// For the Atom feed: every relative link and image URL made absolute.
     /// Rendered when asked, as the feed shows only the newest posts.
-    public var feedHTML: String { MarkdownRenderer.renderFeedHTML(body, pageURL: pageURL) }
+    public var feedHTML: String {
+        MarkdownRenderer.renderFeedHTML(body, pageURL: URL(string: pageAddress) ?? URL(fileURLWithPath: "/"))
+    }
 }
