@@ -7,18 +7,38 @@ struct PageContext {
     /// The label of each category in `policy.categories`, made once: every page's
     /// navigation and every summary show one.
     private let labels: [String: ThemeText]
+    /// The navigation's categories, none current, for the roots pages have ("" and
+    /// "../../" for list pages, "../" for post pages), made once: every page shows them.
+    private let navigations: [String: [ThemeValues]]
 
     init(config: SiteConfig) {
         self.config = config
-        labels = Dictionary(config.policy.categories.map { ($0, ThemeText(Self.label($0))) }) { first, _ in first }
-    }
-
-    func category(_ name: String, root: String) -> ThemeValues {
-        ["name": ThemeText(name), "label": label(of: name), "url": ThemeText("\(root)category/\(name)/")]
+        let labels = Dictionary(config.policy.categories.map { ($0, ThemeText(Self.label($0))) }) { first, _ in first }
+        self.labels = labels
+        navigations = Dictionary(uniqueKeysWithValues: (0...2).map { depth in
+            let root = String(repeating: "../", count: depth)
+            return (root, Self.navigation(config.policy.categories, labels: labels, root: root))
+        })
     }
 
     func label(of category: String) -> ThemeText {
         labels[category] ?? ThemeText(Self.label(category))
+    }
+
+    /// The categories a page at `root` links to, `current` marked.
+    private func navigation(root: String, current: String?) -> [ThemeValues] {
+        let categories = config.policy.categories
+        var entries = navigations[root] ?? Self.navigation(categories, labels: labels, root: root)
+        for index in categories.indices where categories[index] == current {
+            entries[index]["current"] = true
+        }
+        return entries
+    }
+
+    private static func navigation(_ categories: [String], labels: [String: ThemeText], root: String) -> [ThemeValues] {
+        categories.map { name in
+            ["name": ThemeText(name), "label": labels[name] ?? ThemeText(label(name)), "url": ThemeText("\(root)category/\(name)/"), "current": false]
+        }
     }
 
     func summary(of post: PostListing, root: String) -> ThemeValues {
@@ -58,11 +78,7 @@ struct PageContext {
             "root": ThemeText(root),
             "assets": ThemeText("\(root)assets/"),
             "content": ThemeText(content),
-            "categories": config.policy.categories.map { name in
-                var entry = category(name, root: root)
-                entry["current"] = name == currentCategory
-                return entry
-            },
+            "categories": navigation(root: root, current: currentCategory),
         ]
         if let notice { context["notice"] = notice }
         return context

@@ -8,14 +8,17 @@ import Mustache
 /// Dictionary's conformance is conditional (`where Key == String`), and
 /// those questions cost about half as much again for it as for a struct
 /// that conforms outright. It renders and transforms as the dictionary would.
-struct ThemeValues: MustacheParent, MustacheTransformable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
-    private var values: [String: Any]
+///
+/// Sendable, as its values are (texts, numbers, flags and more values), so the
+/// values every page shares can be made once for all pages and threads.
+struct ThemeValues: MustacheParent, MustacheTransformable, CustomStringConvertible, ExpressibleByDictionaryLiteral, Sendable {
+    private var values: [String: any Sendable]
 
-    init(dictionaryLiteral elements: (String, Any)...) {
+    init(dictionaryLiteral elements: (String, any Sendable)...) {
         values = Dictionary(uniqueKeysWithValues: elements)
     }
 
-    subscript(name: String) -> Any? {
+    subscript(name: String) -> (any Sendable)? {
         get { values[name] }
         set { values[name] = newValue }
     }
