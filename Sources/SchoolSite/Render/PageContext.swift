@@ -22,7 +22,11 @@ struct PageContext {
     }
 
     func label(of category: String) -> ThemeText {
-        labels[category] ?? ThemeText(Self.label(category))
+        Self.label(of: category, in: labels)
+    }
+
+    private static func label(of category: String, in labels: [String: ThemeText]) -> ThemeText {
+        labels[category] ?? ThemeText(label(category))
     }
 
     /// The categories a page at `root` links to, `current` marked.
@@ -37,7 +41,7 @@ struct PageContext {
 
     private static func navigation(_ categories: [String], labels: [String: ThemeText], root: String) -> [ThemeValues] {
         categories.map { name in
-            ["name": ThemeText(name), "label": labels[name] ?? ThemeText(label(name)), "url": ThemeText("\(root)category/\(name)/"), "current": false]
+            ["name": ThemeText(name), "label": label(of: name, in: labels), "url": ThemeText("\(root)category/\(name)/"), "current": false]
         }
     }
 
