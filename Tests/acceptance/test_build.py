@@ -26,6 +26,7 @@ import pytest
 from conftest import (
     DRAFT_SLUG,
     EXPIRED_SLUG,
+    REPO_ROOT,
     SAMPLE_DATE,
     SAMPLE_PUBLISHED,
     SCHEDULED_SLUG,
@@ -487,6 +488,25 @@ def test_second_build_exits_75_while_the_lock_is_held(site):
     assert build(site, "2027-01-15").returncode == 0
 
 
+def run_crontab_line(site: Path) -> subprocess.CompletedProcess:
+    """deploy/crontab's command for SITE, as cron runs it: `\\%` made `%`, then `sh -c`."""
+    line = next(l for l in (REPO_ROOT / "deploy" / "crontab").read_text().splitlines() if l and not l.startswith("#"))
+    command = line.split(None, 5)[5].replace("\\%", "%")
+    command = command.replace("/usr/local/bin/schoolsite", str(schoolsite_bin())).replace("/srv/schoolsite", str(site))
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120)
+
+
+def test_crontab_line_keeps_back_exit_75_and_prints_other_errors(site):
+    with open(site / ".output.lock", "a+") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held = run_crontab_line(site)
+        fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    assert (held.returncode, held.stdout, held.stderr) == (0, "", "")
+    (site / "site.yml").write_text((site / "site.yml").read_text() + "colour: blue\n")
+    failed = run_crontab_line(site)
+    assert "site.yml" in failed.stdout and "colour" in failed.stdout, failed
+
+
 # ---------------------------------------------------------------- 8. Raw HTML and unsafe links
 
 
@@ -576,6 +596,24 @@ def test_output_that_is_not_a_built_site_is_refused_and_kept(site, tmp_path, whe
     assert "choose" in proc.stderr and "--output" in proc.stderr, proc.stderr
     assert keep.read_text() == "years of work"
     assert snapshot(site) == before
+    if where in ("site", "parent"):
+        # Refused before the lock is taken, so nothing is left beside it.
+        assert not (folder.parent / f".{folder.name}.lock").exists()
+
+
+def test_output_in_folders_that_do_not_exist_yet_makes_them(site, tmp_path):
+    future = tmp_path / "look-ahead" / "future"
+    proc = build(site, "2027-01-15", "--output", str(future))
+    assert proc.returncode == 0, proc.stderr
+    assert (future / "index.html").is_file()
+
+
+def test_output_under_a_file_is_named_and_refused(site, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    proc = build(site, SAMPLE_DATE, "--output", str(tmp_path / "notes.txt" / "future"))
+    assert proc.returncode == 2, proc.stderr
+    assert f"the folder {tmp_path / 'notes.txt'} for the output could not be made" in proc.stderr, proc.stderr
+    assert (tmp_path / "notes.txt").read_text() == "not a folder"
 
 
 def test_output_built_before_or_empty_is_replaced(site, tmp_path):

@@ -184,15 +184,32 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// The swap throws the old folder away, so it must be one a build wrote (or
-    /// an empty one), and must not hold the site: `--output ~/Documents` or
-    /// `--output .` must never delete anyone's files.
-    private func requireReplaceable() throws(SiteError) {
+    /// Makes the folders above the output folder that do not exist yet, as
+    /// `mkdir -p` would (`--output /tmp/look-ahead/future`): the build lock goes
+    /// beside the output folder, so they are needed before the lock. An output
+    /// folder that holds the site is refused first, before anything is made.
+    func makeParentFolders() throws(SiteError) {
+        try requireOutsideSite()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure("the folder \(parent.path) for the output could not be made: \(Self.reason(error)); check the --output path and its permissions")
+        }
+    }
+
+    private func requireOutsideSite() throws(SiteError) {
         let siteRoot = site.root.standardizedFileURL.resolvingSymlinksInPath().path
         let target = output.resolvingSymlinksInPath().path
         if siteRoot == target || siteRoot.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
             throw failure("\(output.path) holds the site itself, and building there would replace it; choose another --output folder (the default is output/ in the site folder)")
         }
+    }
+
+    /// The swap throws the old folder away, so it must be one a build wrote (or
+    /// an empty one), and must not hold the site: `--output ~/Documents` or
+    /// `--output .` must never delete anyone's files.
+    private func requireReplaceable() throws(SiteError) {
+        try requireOutsideSite()
         guard FileManager.default.fileExists(atPath: output.path) else { return }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else {
             throw failure("\(output.path) cannot be read, so it is not known what building there would delete; check its permissions or choose another --output folder")

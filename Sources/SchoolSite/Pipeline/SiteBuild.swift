@@ -22,9 +22,10 @@ public enum SiteBuild {
         let output = outputFolder(of: SiteDirectory(sitePath), given: outputPath)
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
+        let writer = OutputWriter(site: site.directory, output: output)
+        try writer.makeParentFolders()
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }
-        let writer = OutputWriter(site: site.directory, output: output)
         writer.removeLeftovers()
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
