@@ -35,6 +35,23 @@ import Testing
         #expect(unclosed.with(rule: "post.front-matter").first?.message.contains("never closed") == true)
     }
 
+    /// A front matter mistake hides no finding in the body or the files (SPEC §6: all violations, never only the first).
+    @Test func frontMatterMistakeHidesNoBodyFinding() throws {
+        let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\n①author: \ncategory: update\npeople: []\nphotos: {gone.png: []}\n---\n②![Gone](gone.png) and ③<b>bold</b>\n")
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "post.front-matter") == [position(source["①"])])
+        #expect(found.positions(of: "image.missing") == [position(source["②"])])
+        #expect(found.positions(of: "post.raw-html").first == position(source["③"]))
+        // The rules that read the front matter wait until it can be read.
+        #expect(found.with(rule: "image.undeclared").isEmpty)
+        // A post changed after approval is still found stale.
+        let slug = "2024-06-14-post"
+        let site = try TestSite(TestSite.post(slug, front() + "Hello.\n"))
+        try site.write("content/posts/\(slug)/index.md", Data((front().replacingOccurrences(of: "author: Mrs A. Patel", with: "author:") + "Hello.\n").utf8))
+        let changed = Evaluation.evaluate(try site.load(), on: Day(iso: "2024-09-02")!, for: .review).diagnostics
+        #expect(changed.map(\.rule).sorted() == ["approval.stale", "post.front-matter"])
+    }
+
     @Test func validFrontMatterHasNoFinding() throws {
         #expect(try diagnostics(forPost: front() + "Hello.\n").isEmpty)
     }

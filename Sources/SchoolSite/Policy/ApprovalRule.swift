@@ -4,8 +4,8 @@ import Foundation
 /// `approval.signature` and `approval.stale`: an approved post must carry an
 /// approval that a listed approver signed for this very post, over exactly the
 /// bytes of `index.md` and the images it shows now.
-struct ApprovalRule: PolicyRule {
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+struct ApprovalRule: BodyRule {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         guard !post.isDraft else { return [] }
         let location = SourceLocation(file: post.approvalFile)
         guard let text = post.approvalText, let record = ApprovalRecord.parse(text) else {

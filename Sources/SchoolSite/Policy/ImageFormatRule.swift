@@ -3,8 +3,8 @@ import Foundation
 /// `image.format`: every image shown must be a JPEG, PNG, GIF or WebP by its
 /// bytes (not its name), and one whose metadata can be removed: an image that
 /// cannot be cleaned is never published.
-struct ImageFormatRule: PolicyRule {
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+struct ImageFormatRule: BodyRule {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         var checked: Set<String> = []
         return post.shownImages.compactMap { image -> Diagnostic? in
             guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),

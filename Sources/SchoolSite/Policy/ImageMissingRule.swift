@@ -1,7 +1,7 @@
 /// `image.missing`: every image the post shows, and its `cover`, must be a file
 /// in the post folder.
-struct ImageMissingRule: PolicyRule {
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+struct ImageMissingRule: BodyRule {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.shownImages.compactMap { image in
             guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),
                   !context.site.directory.isRegularFile(path) else { return nil }

@@ -1,7 +1,7 @@
 /// `image.outside`: an image must be a file of the post folder: no `..`, no
 /// absolute path, no symlink pointing out, nothing remote.
-struct ImageOutsideRule: PolicyRule {
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+struct ImageOutsideRule: BodyRule {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.shownImages.compactMap { image in
             switch ImageLocation.of(image, in: post, site: context.site.directory) {
             case .inside:

@@ -18,3 +18,10 @@ public struct PolicyContext: Sendable {
 protocol PolicyRule: Sendable {
     func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic]
 }
+
+/// A rule that needs the post's Markdown and files but not its front matter.
+/// It runs even when the front matter cannot be read, so that a mistake there
+/// does not hide a missing image or a changed post.
+protocol BodyRule: Sendable {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic]
+}

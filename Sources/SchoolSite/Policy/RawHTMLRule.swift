@@ -2,8 +2,8 @@ import Foundation
 
 /// `post.raw-html`: raw HTML in the Markdown is refused, because the renderer
 /// drops it silently and the page would not say what the author wrote.
-struct RawHTMLRule: PolicyRule {
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+struct RawHTMLRule: BodyRule {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.collectNodes { node in
             guard node.kind == .htmlBlock || node.kind == .htmlInline else { return nil }
             let snippet = node.literal.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)

@@ -1,9 +1,9 @@
 /// `post.unsafe-link`: link and image URLs with a `javascript:`, `data:`,
 /// `vbscript:` or `file:` scheme.
-struct UnsafeLinkRule: PolicyRule {
+struct UnsafeLinkRule: BodyRule {
     static let schemes = ["javascript", "data", "vbscript", "file"]
 
-    func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
+    func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.collectNodes { node in
             guard node.kind == .link || node.kind == .image, let scheme = Self.unsafeScheme(of: node.url) else { return nil }
             let what = node.kind == .link ? "link" : "image"
