@@ -35,6 +35,35 @@ import Testing
         #expect(unclosed.with(rule: "post.front-matter").first?.message.contains("never closed") == true)
     }
 
+    /// The YAML mistakes staff make most say what to do, at the line to change.
+    @Test func frontMatterYAMLMistakesSayWhatToDo() throws {
+        let colon = try diagnostics(forPost: front(extra: "summary: Results: a sunny day\n") + "Body\n")
+        #expect(colon.map(\.description) == [
+            "\(Self.file):8:17: error[post.front-matter] is not valid YAML: mapping values are not allowed in this context; "
+                + "a value that holds `: ` must be in quotes, as in `summary: \"Results: a sunny day\"`, and the keys of one mapping must start in the same column",
+        ])
+        // `named:` one space short of `id:`, and one space past it.
+        let short = try diagnostics(forPost: front(people: "\n  - id: P0001\n   named: true") + "Body\n")
+        #expect(short.count == 1)
+        #expect(short.first?.message.hasSuffix("; check the indentation: the keys of one mapping, and the `-` of one list, must start in the same column") == true)
+        let past = try diagnostics(forPost: front(people: "\n  - id: P0001\n     named: true") + "Body\n")
+        #expect(past.first?.message.hasSuffix("and the keys of one mapping must start in the same column") == true)
+        let quoted = try diagnostics(forPost: front(extra: "summary: \"Results: a sunny day\"\n") + "Body\n")
+        #expect(quoted.isEmpty)
+    }
+
+    /// A key given twice is reported where it is given again, naming the first.
+    @Test func frontMatterDuplicateKeyAtTheRepeat() throws {
+        let found = try diagnostics(forPost: front(extra: "title: Again\n") + "Body\n")
+        #expect(found.map(\.description) == [
+            "\(Self.file):8:1: error[post.front-matter] the key `title` is given more than once (first on line 2); keep one",
+        ])
+        // In a `{…}` mapping the repeat is not on a line of its own: the first is named.
+        let flow = try diagnostics(forPost: front(people: "[{id: P0001, id: P0002}]") + "Body\n")
+        #expect(flow.map(\.location.line) == [6])
+        #expect(flow.first?.message.hasPrefix("the key `id` is given more than once (first on line 6)") == true)
+    }
+
     /// A front matter mistake hides no finding in the body or the files (SPEC §6: all violations, never only the first).
     @Test func frontMatterMistakeHidesNoBodyFinding() throws {
         let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\n①author: \ncategory: update\npeople: []\nphotos: {gone.png: []}\n---\n②![Gone](gone.png) and ③<b>bold</b>\n")
@@ -178,6 +207,10 @@ import Testing
         let found = Evaluation.evaluate(try site.load(), on: Day(iso: "2024-09-02")!, for: .review).diagnostics
         #expect(found.positions(of: "image.outside") == ["①", "②", "③", "④", "⑤", "⑥"].map { position(source[$0]) })
         #expect(found.positions(of: "image.missing").isEmpty)
+        // No advice to declare a path or an address the post cannot show.
+        let undeclared = found.with(rule: "image.undeclared")
+        #expect(undeclared.count == 6)
+        #expect(undeclared.allSatisfy { $0.message.contains("once the photo is a file in the post folder, shown by its file name, add `FILE-NAME:") })
     }
 }
 

@@ -51,9 +51,9 @@ import Testing
     }
 
     @Test func badValuesNameRowAndColumn() {
-        let error = failure(Self.header + "\nP1,A,B,,pupil,maybe,yes,no,\nP2,C,D,,teacher,yes,yes,no,2024-02-30\n")
+        let error = failure(Self.header + "\nP1,A,B,,pupil,Yes please,yes,no,\nP2,C,D,,teacher,yes,yes,no,2024-02-30\n")
         #expect(error?.diagnostics.map(\.description) == [
-            "content/register.csv:2:6: error[register.invalid] consent register row 1, column `photo_consent` must be `yes` or `no`, found `maybe`",
+            "content/register.csv:2:6: error[register.invalid] consent register row 1, column `photo_consent` must be `yes` or `no`, found `Yes please`",
             "content/register.csv:3:5: error[register.invalid] consent register row 2, column `role` must be `pupil`, `staff` or `other`, found `teacher`",
             "content/register.csv:3:9: error[register.invalid] consent register row 2, column `consent_until` must be a date written YYYY-MM-DD or empty, found `2024-02-30`",
         ])

@@ -42,7 +42,7 @@ import Testing
 
     @Test func missingThemeIsReported() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "theme: school", with: "theme: gone")
-        #expect(try failure(yaml).first?.contains("error[theme.missing] theme `gone` not found") == true)
+        #expect(try failure(yaml).first?.hasPrefix("site.yml:6:1: error[theme.missing] theme `gone` not found") == true)
     }
 
     @Test func brokenTemplateNamesFileAndLine() throws {

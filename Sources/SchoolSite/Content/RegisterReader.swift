@@ -86,11 +86,12 @@ private struct RowCells {
     }
 
     mutating func flag(_ column: String) -> Bool? {
-        switch text(column).lowercased() {
+        let value = text(column)
+        switch value.lowercased() {
         case "yes": return true
         case "no": return false
-        case let other:
-            fail(column: column, "must be `yes` or `no`, found `\(other)`")
+        default:
+            fail(column: column, "must be `yes` or `no`, found `\(value)`")
             return nil
         }
     }

@@ -184,15 +184,42 @@ struct YAMLFields {
         switch yamlError {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return .error(rule, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                          "is not valid YAML: \(problem)")
+                          "is not valid YAML: \(problem)\(hint(for: problem))")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(rule, at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
-                          "the key `\(duplicates.joined(separator: "`, `"))` is given more than once")
+            // Yams names the first of the two; the one to remove is more likely the later.
+            let first = context.mark
+            let line = repeatLine(of: duplicates.first ?? "", after: first, in: context.text) ?? first.line
+            return .error(rule, at: SourceLocation(file: file, line: line + lineOffset, column: first.column),
+                          "the key `\(duplicates.joined(separator: "`, `"))` is given more than once (first on line \(first.line + lineOffset)); keep one")
         case let .reader(problem, _, _, _):
             return .error(rule, at: SourceLocation(file: file, line: lineOffset + 1), "cannot be read as YAML: \(problem)")
         default:
             return .error(rule, at: SourceLocation(file: file, line: lineOffset + 1), "cannot be read as YAML: \(yamlError)")
         }
+    }
+
+    /// What to do about the YAML mistakes staff make most, in libyaml's words.
+    private static func hint(for problem: String) -> String {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            "; a value that holds `: ` must be in quotes, as in `summary: \"Results: a sunny day\"`, "
+                + "and the keys of one mapping must start in the same column"
+        case "did not find expected key", "did not find expected '-' indicator":
+            "; check the indentation: the keys of one mapping, and the `-` of one list, must start in the same column"
+        case "found character that cannot start any token":
+            "; indent with spaces, not tabs, and put a value that starts with `@` or a backtick in quotes"
+        default:
+            ""
+        }
+    }
+
+    /// The line of the next `key:` below `mark`'s, in the same column: the
+    /// repeat of a key YAML found twice. nil when it is not written that way
+    /// (in quotes, or in a `{…}` mapping).
+    private static func repeatLine(of key: String, after mark: Mark, in text: String) -> Int? {
+        let prefix = String(repeating: " ", count: max(0, mark.column - 1)) + key + ":"
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return lines.indices.first { $0 + 1 > mark.line && lines[$0].hasPrefix(prefix) }.map { $0 + 1 }
     }
 
     /// The allowed key a typo most likely meant (edit distance ≤ 2).

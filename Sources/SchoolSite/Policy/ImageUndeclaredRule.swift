@@ -6,8 +6,14 @@ struct ImageUndeclaredRule: PolicyRule {
         var reported: Set<String> = []
         return post.shownImages.compactMap { image in
             guard !declared.contains(image.fileName), reported.insert(image.fileName).inserted else { return nil }
+            let entry = "`\(image.fileName)` has no entry under `photos`"
+            // An image from elsewhere (`image.outside`) is declared under the name it gets once copied in.
+            guard case .inside = ImageLocation.of(image, in: post, site: context.site.directory) else {
+                return .error("image.undeclared", at: image.location,
+                              "\(entry); once the photo is a file in the post folder, shown by its file name, add `FILE-NAME: [ids of everyone visible]`, or `[]` if nobody is")
+            }
             return .error("image.undeclared", at: image.location,
-                          "`\(image.fileName)` has no entry under `photos`; add `\(image.fileName): [ids of everyone visible]`, or `[]` if nobody is")
+                          "\(entry); add `\(image.fileName): [ids of everyone visible]`, or `[]` if nobody is")
         }
     }
 }

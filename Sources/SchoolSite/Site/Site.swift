@@ -10,7 +10,7 @@ public struct Site: Sendable {
         let directory = SiteDirectory(path)
         let config = try SiteConfigLoader.load(from: directory)
         let register = try RegisterReader.read(from: directory, path: config.registerPath)
-        let theme = try Theme.load(named: config.theme, from: directory)
+        let theme = try Theme.load(named: config.theme, from: directory, setting: config.themeLocation)
         return Site(directory: directory, config: config, register: register, theme: theme)
     }
 

@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var timeZone: TimeZone
     public var theme: String
+    /// Where `theme:` is written, for a theme that is not there.
+    var themeLocation = SourceLocation(file: SiteConfigLoader.fileName)
     public var postsPerPage: Int
     /// Site-relative path of the consent register.
     public var registerPath: String

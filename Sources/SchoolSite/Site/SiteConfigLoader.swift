@@ -44,6 +44,7 @@ enum SiteConfigLoader {
         var config = SiteConfig(title: title, school: school, baseURL: baseURL, language: language, timeZone: timeZone,
                                 theme: theme, postsPerPage: perPage, registerPath: register, approvers: approvers, policy: policy)
         config.sourceDigest = text.sha256
+        config.themeLocation = fields.location(ofKey: "theme")
         return config
     }
 

@@ -14,11 +14,12 @@ public struct Theme: Sendable {
     /// SHA-256 over the templates' names and texts.
     public let templatesDigest: String
 
-    static func load(named name: String, from site: SiteDirectory) throws(SiteError) -> Theme {
+    /// - Parameter setting: where site.yml names the theme.
+    static func load(named name: String, from site: SiteDirectory, setting: SourceLocation) throws(SiteError) -> Theme {
         let folder = "themes/\(name)"
         let templates = "\(folder)/templates"
         guard site.isDirectory(templates) else {
-            throw SiteError("theme.missing", at: SourceLocation(file: SiteConfigLoader.fileName),
+            throw SiteError("theme.missing", at: setting,
                             "theme `\(name)` not found: expected templates in \(templates)/ (check `theme:` in site.yml)")
         }
         ThemeEscaping.register()
