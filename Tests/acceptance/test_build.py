@@ -504,6 +504,7 @@ def test_crontab_line_keeps_back_exit_75_and_prints_other_errors(site):
     assert (held.returncode, held.stdout, held.stderr) == (0, "", "")
     (site / "site.yml").write_text((site / "site.yml").read_text() + "colour: blue\n")
     failed = run_crontab_line(site)
+    assert failed.stdout.startswith("schoolsite build stopped with exit code 2\n"), failed
     assert "site.yml" in failed.stdout and "colour" in failed.stdout, failed
 
 
@@ -606,6 +607,15 @@ def test_output_in_folders_that_do_not_exist_yet_makes_them(site, tmp_path):
     proc = build(site, "2027-01-15", "--output", str(future))
     assert proc.returncode == 0, proc.stderr
     assert (future / "index.html").is_file()
+
+
+def test_a_refused_build_makes_no_output_folders(site, tmp_path):
+    post = site / "content" / "posts" / SAMPLE_PUBLISHED[0] / "index.md"
+    post.write_text(post.read_text() + "\nEdited after approval.\n")
+    proc = build(site, SAMPLE_DATE, "--output", str(tmp_path / "look-ahead" / "future"))
+    assert proc.returncode == 1, proc.stderr
+    assert "approval.stale" in proc.stderr, proc.stderr
+    assert not (tmp_path / "look-ahead").exists()
 
 
 def test_output_under_a_file_is_named_and_refused(site, tmp_path):

@@ -184,12 +184,14 @@ struct OutputWriter: Sendable {
         }
     }
 
+    /// Whether the folder the output folder goes in exists (it holds the build lock).
+    var hasParentFolder: Bool {
+        FileStatus(parent.path, following: true)?.isDirectory == true
+    }
+
     /// Makes the folders above the output folder that do not exist yet, as
-    /// `mkdir -p` would (`--output /tmp/look-ahead/future`): the build lock goes
-    /// beside the output folder, so they are needed before the lock. An output
-    /// folder that holds the site is refused first, before anything is made.
+    /// `mkdir -p` would (`--output /tmp/look-ahead/future`).
     func makeParentFolders() throws(SiteError) {
-        try requireOutsideSite()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -197,7 +199,8 @@ struct OutputWriter: Sendable {
         }
     }
 
-    private func requireOutsideSite() throws(SiteError) {
+    /// `--output ~` or `--output .` would replace the site itself.
+    func requireOutsideSite() throws(SiteError) {
         let siteRoot = site.root.standardizedFileURL.resolvingSymlinksInPath().path
         let target = output.resolvingSymlinksInPath().path
         if siteRoot == target || siteRoot.hasPrefix(target.hasSuffix("/") ? target : target + "/") {

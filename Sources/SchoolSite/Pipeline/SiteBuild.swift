@@ -23,10 +23,16 @@ public enum SiteBuild {
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
         let writer = OutputWriter(site: site.directory, output: output)
-        try writer.makeParentFolders()
-        let lock = try BuildLock(for: output)
+        try writer.requireOutsideSite()
+        // The lock goes beside the output folder. Where --output names folders that do not
+        // exist yet, they are made and the lock taken only once the build is to write, so a
+        // refused build makes nothing; there is then no previous site, cache or build to wait for.
+        var lock: BuildLock?
         defer { withExtendedLifetime(lock) {} }
-        writer.removeLeftovers()
+        if writer.hasParentFolder {
+            lock = try BuildLock(for: output)
+            writer.removeLeftovers()
+        }
         let day = date ?? site.today
         let key = BuildCache.key(for: site)
         let cache = BuildCache.load(for: output, key: key)
@@ -46,6 +52,10 @@ public enum SiteBuild {
         let rendered = renderer.render(
             published.map { index, listing in posts[index].cached.map { .unchanged(listing, files: $0.files.map(\.path)) } ?? .read(posts[index].post) },
             feed: feed, previousPages: previousPages, postPages: postPages.pages())
+        if lock == nil {
+            try writer.makeParentFolders()
+            lock = try BuildLock(for: output)
+        }
         try writer.write(rendered, record: record) { [evaluation] untouched in
             BuildCache(key: key, evaluation: evaluation, register: site.register, output: output, written: rendered, untouched: untouched)
                 .save(for: output, reusing: cache)
