@@ -40,7 +40,7 @@ import Testing
         let colon = try diagnostics(forPost: front(extra: "summary: Results: a sunny day\n") + "Body\n")
         #expect(colon.map(\.description) == [
             "\(Self.file):8:17: error[post.front-matter] is not valid YAML: mapping values are not allowed in this context; "
-                + "a value that holds `: ` must be in quotes, as in `summary: \"Results: a sunny day\"`, and the keys of one mapping must start in the same column",
+                + "a value that holds `: ` must be in quotes, as in `title: \"Year 3: relay winners\"`, and the keys of one mapping must start in the same column",
         ])
         // `named:` one space short of `id:`, and one space past it.
         let short = try diagnostics(forPost: front(people: "\n  - id: P0001\n   named: true") + "Body\n")
@@ -50,6 +50,13 @@ import Testing
         #expect(past.first?.message.hasSuffix("and the keys of one mapping must start in the same column") == true)
         let quoted = try diagnostics(forPost: front(extra: "summary: \"Results: a sunny day\"\n") + "Body\n")
         #expect(quoted.isEmpty)
+        // Quotes that end before the value does, and an apostrophe inside '…'.
+        for summary in ["\"Reading Week\" ends with a visit", "'Year 3's relay'"] {
+            let found = try diagnostics(forPost: front(extra: "summary: \(summary)\n") + "Body\n")
+            #expect(found.first?.message.contains("a value in quotes must be quoted whole") == true, "\(summary)")
+        }
+        let tab = try diagnostics(forPost: front(people: "\n  - id: P0001\n\tnamed: true") + "Body\n")
+        #expect(tab.first?.message.hasSuffix("; indent with spaces, not tabs") == true)
     }
 
     /// A key given twice is reported where it is given again, naming the first.
@@ -58,6 +65,11 @@ import Testing
         #expect(found.map(\.description) == [
             "\(Self.file):8:1: error[post.front-matter] the key `title` is given more than once (first on line 2); keep one",
         ])
+        // Written `named :`, the repeat is not found by its line, and the search stops at the
+        // end of the list entry: the next person's `named:` is not it. The first is named.
+        let entry = try diagnostics(forPost: front(people: "\n  - id: P0001\n    named: true\n    named : false\n  - id: P0002\n    named: true") + "Body\n")
+        #expect(entry.map(\.location.line) == [8])
+        #expect(entry.first?.message.hasPrefix("the key `named` is given more than once (first on line 8)") == true)
         // In a `{…}` mapping the repeat is not on a line of its own: the first is named.
         let flow = try diagnostics(forPost: front(people: "[{id: P0001, id: P0002}]") + "Body\n")
         #expect(flow.map(\.location.line) == [6])
@@ -66,13 +78,14 @@ import Testing
 
     /// A front matter mistake hides no finding in the body or the files (SPEC §6: all violations, never only the first).
     @Test func frontMatterMistakeHidesNoBodyFinding() throws {
-        let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\n①author: \ncategory: update\npeople: []\nphotos: {gone.png: []}\n---\n②![Gone](gone.png) and ③<b>bold</b>\n")
+        let source = MarkedSource("---\ntitle: T\ndate: 2024-06-14\n①author: \ncategory: update\npeople: []\nphotos: {}\n---\n②![Gone](gone.png) and ③<b>bold</b>\n")
         let found = try diagnostics(forPost: source.text)
         #expect(found.positions(of: "post.front-matter") == [position(source["①"])])
         #expect(found.positions(of: "image.missing") == [position(source["②"])])
         #expect(found.positions(of: "post.raw-html").first == position(source["③"]))
-        // The rules that read the front matter wait until it can be read.
+        // The rules that read the front matter wait until it can be read: `gone.png` is not under `photos`.
         #expect(found.with(rule: "image.undeclared").isEmpty)
+        #expect(try diagnostics(forPost: source.text.replacingOccurrences(of: "author: ", with: "author: A")).with(rule: "image.undeclared").count == 1)
         // A post changed after approval is still found stale.
         let slug = "2024-06-14-post"
         let site = try TestSite(TestSite.post(slug, front() + "Hello.\n"))

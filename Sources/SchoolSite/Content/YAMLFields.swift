@@ -202,24 +202,37 @@ struct YAMLFields {
     private static func hint(for problem: String) -> String {
         switch problem {
         case "mapping values are not allowed in this context":
-            "; a value that holds `: ` must be in quotes, as in `summary: \"Results: a sunny day\"`, "
+            "; a value that holds `: ` must be in quotes, as in `title: \"Year 3: relay winners\"`, "
                 + "and the keys of one mapping must start in the same column"
-        case "did not find expected key", "did not find expected '-' indicator":
+        case "did not find expected key":
+            "; a value in quotes must be quoted whole (`title: \"Sports day\" at last` is not), with '' for an apostrophe "
+                + "inside '…', and the keys of one mapping must start in the same column"
+        case "did not find expected '-' indicator":
             "; check the indentation: the keys of one mapping, and the `-` of one list, must start in the same column"
+        case "found a tab character that violates indentation":
+            "; indent with spaces, not tabs"
         case "found character that cannot start any token":
-            "; indent with spaces, not tabs, and put a value that starts with `@` or a backtick in quotes"
+            "; put a value that starts with `@`, `%` or a backtick in quotes, and indent with spaces, not tabs"
         default:
             ""
         }
     }
 
-    /// The line of the next `key:` below `mark`'s, in the same column: the
-    /// repeat of a key YAML found twice. nil when it is not written that way
-    /// (in quotes, or in a `{…}` mapping).
+    /// The line of the next `key:` below `mark`'s, in the same column and the
+    /// same mapping: the repeat of a key YAML found twice. nil when it is not
+    /// written that way (in quotes, `key :`, or in a `{…}` mapping).
     private static func repeatLine(of key: String, after mark: Mark, in text: String) -> Int? {
-        let prefix = String(repeating: " ", count: max(0, mark.column - 1)) + key + ":"
+        let indentation = max(0, mark.column - 1)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        return lines.indices.first { $0 + 1 > mark.line && lines[$0].hasPrefix(prefix) }.map { $0 + 1 }
+        for index in lines.indices where index + 1 > mark.line {
+            let leading = lines[index].prefix { $0 == " " }.count
+            let rest = lines[index].dropFirst(leading)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            // A line left of the key ends its mapping: the next list entry's keys are another person's.
+            if leading < indentation { return nil }
+            if leading == indentation && rest.hasPrefix(key + ":") { return index + 1 }
+        }
+        return nil
     }
 
     /// The allowed key a typo most likely meant (edit distance ≤ 2).
