@@ -220,10 +220,12 @@ import Testing
         let found = Evaluation.evaluate(try site.load(), on: Day(iso: "2024-09-02")!, for: .review).diagnostics
         #expect(found.positions(of: "image.outside") == ["①", "②", "③", "④", "⑤", "⑥"].map { position(source[$0]) })
         #expect(found.positions(of: "image.missing").isEmpty)
-        // No advice to declare a path or an address the post cannot show.
+        // No advice to declare a path or an address the post cannot show; a link keeps its name.
         let undeclared = found.with(rule: "image.undeclared")
         #expect(undeclared.count == 6)
-        #expect(undeclared.allSatisfy { $0.message.contains("once the photo is a file in the post folder, shown by its file name, add `FILE-NAME:") })
+        #expect(undeclared.filter { $0.message.contains("once the photo is a file in the post folder, shown by its file name, add `FILE-NAME:") }
+            .map { "\($0.location.line):\($0.location.column)" } == ["①", "②", "③", "④", "⑥"].map { position(source[$0]) })
+        #expect(undeclared.contains { $0.message.hasSuffix("; add `link.png: [ids of everyone visible]`, or `[]` if nobody is") })
     }
 }
 
