@@ -23,6 +23,7 @@ public enum SiteBuild {
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
         let writer = OutputWriter(site: site.directory, output: output)
+        // Refused before the lock, which would go beside the site; `write` checks again where it deletes.
         try writer.requireOutsideSite()
         // The lock goes beside the output folder. Where --output names folders that do not
         // exist yet, they are made and the lock taken only once the build is to write, so a
