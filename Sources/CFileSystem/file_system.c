@@ -19,8 +19,8 @@ int schoolsite_sync_file_system(const char *path) {
     return result;
 }
 
-int schoolsite_open_folder(const char *path, int following) {
-    return open(path, O_PATH | O_DIRECTORY | O_CLOEXEC | (following ? 0 : O_NOFOLLOW));
+int schoolsite_open_folder(int base, const char *path, int following) {
+    return openat(base, path, O_PATH | O_DIRECTORY | O_CLOEXEC | (following ? 0 : O_NOFOLLOW));
 }
 
 static int remove_entry(const char *path, const struct stat *info, int type, struct FTW *where) {

@@ -61,6 +61,24 @@ import Testing
         #expect(try findings(site).map { $0.contains("error[approval.signature] approval.json cannot be read") } == [true])
     }
 
+    @Test func anApprovalLinkThatLeadsNowhereIsRefusedNotTakenForADraft() throws {
+        let site = try site()
+        let path = "content/posts/\(Self.slug)/approval.json"
+        try site.remove(path)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: "gone.json")
+        let expected = "\(path):1:1: error[approval.signature] approval.json cannot be read as an approval"
+        #expect(try findings(site).map { $0.hasPrefix(expected) } == [true])
+        let review = Evaluation.review(try site.load(), on: Day(iso: "2024-09-02")!)
+        let post = try #require(review.posts.first { $0.post.slug == Self.slug })
+        #expect(post.state == .published)
+        #expect(post.diagnostics.map { $0.description.hasPrefix(expected) } == [true])
+
+        try site.remove(path)
+        let draft = try #require(Evaluation.review(try site.load(), on: Day(iso: "2024-09-02")!).posts.first { $0.post.slug == Self.slug })
+        #expect(draft.state == .draft)
+        #expect(draft.diagnostics.isEmpty)
+    }
+
     @Test func removingTheApproverRefusesEveryPostTheyApproved() throws {
         let site = try site()
         let yaml = try site.read("site.yml").replacingOccurrences(of: "name: Sam Taylor", with: "name: Alex Jones")

@@ -7,9 +7,10 @@ struct PostFolder {
     /// The status of its `approval.json`; nil when there is none (a draft).
     let approval: FileStatus?
 
-    init(_ slug: String, in site: SiteDirectory) {
+    /// - Parameter postsFolder: `content/posts` opened, to look the folder up from.
+    init(_ slug: String, in site: SiteDirectory, postsFolder: FolderHandle? = nil) {
         let path = site.path(PostLoader.folder(of: slug))
-        handle = FolderHandle(path, following: false)
+        handle = postsFolder.map { FolderHandle(slug, in: $0, following: false) } ?? FolderHandle(path, following: false)
         approval = handle.map { $0.status(of: PostLoader.approvalFile) } ?? FileStatus("\(path)/\(PostLoader.approvalFile)")
     }
 }

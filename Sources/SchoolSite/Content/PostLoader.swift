@@ -6,6 +6,7 @@ enum PostLoader {
     static let approvalFile = "approval.json"
     /// A post is prose; anything bigger is a mistake (a pasted file, a video).
     static let sourceLimit = 4 << 20
+    static let approvalLimit = 64 << 10
 
     /// The slugs of the post folders, sorted; `only`, when given, keeps just those.
     static func folders(in site: SiteDirectory, only: Set<String>? = nil) -> [String] {
@@ -21,9 +22,27 @@ enum PostLoader {
     ///     folder name only and none of its files is opened.
     ///   - isDraft: whether the post has no `approval.json`, when the caller has looked already.
     ///   - renderHTML: false when the post is only checked, never shown.
-    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft: Bool? = nil,
-                         renderHTML: Bool = true) -> Post {
-        let isDraft = isDraft ?? !site.exists("\(folder(of: slug))/\(approvalFile)")
+    ///   - postsFolder: `content/posts` opened, to look its files up from: the
+    ///     kernel then walks two names per file, not the site's whole path.
+    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft knownDraft: Bool? = nil,
+                         renderHTML: Bool = true, postsFolder: FolderHandle? = nil) -> Post {
+        let read = { (name: String, limit: Int) throws(FileReadError) -> Data in
+            guard let postsFolder else { return try site.readData("\(folder(of: slug))/\(name)", limit: limit) }
+            return try SiteDirectory.readData(at: "\(slug)/\(name)", in: postsFolder, limit: limit)
+        }
+        let hasApproval = { site.exists("\(folder(of: slug))/\(approvalFile)") }
+        var approval: Result<Data, FileReadError>?
+        let isDraft: Bool
+        if let knownDraft {
+            isDraft = knownDraft
+        } else if readDrafts {
+            // Read at once rather than looked for first: most posts have one.
+            approval = Result { () throws(FileReadError) in try read(approvalFile, approvalLimit) }
+            // A link that leads nowhere is an approval that cannot be read, not a draft.
+            if case .failure(let error) = approval, error.isMissing { isDraft = !hasApproval() } else { isDraft = false }
+        } else {
+            isDraft = !hasApproval()
+        }
         var post = Post(unread: slug, isDraft: isDraft)
         guard readDrafts || !isDraft else { return post }
         if !Slug.isValid(slug) {
@@ -34,11 +53,12 @@ enum PostLoader {
                                                "the folder name `\(slug)` is taken by the site's own \(slug)/ folder; rename the post folder, e.g. 2024-06-14-\(slug)"))
         }
         if !isDraft {
-            post.approvalText = try? site.readText(post.approvalFile, limit: 64 << 10)
+            let data = approval ?? Result { () throws(FileReadError) in try read(approvalFile, approvalLimit) }
+            post.approvalText = try? SiteDirectory.decodeText(data.get())
         }
         let source: String
         do {
-            let data = try site.readData(post.sourceFile, limit: sourceLimit)
+            let data = try read("index.md", sourceLimit)
             post.sourceData = [UInt8](data)
             source = try SiteDirectory.decodeText(data)
         } catch {

@@ -3,6 +3,8 @@ import Foundation
 /// Why a site file could not be read, in words an SBM can act on.
 public struct FileReadError: Error, Sendable {
     public var reason: String
+    /// Nothing is at the path (or a link there leads nowhere).
+    public var isMissing = false
 }
 
 /// The site folder: every read goes through here, so that a FIFO, a device,
@@ -105,15 +107,18 @@ public struct SiteDirectory: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(relativePath))) ?? []).sorted()
     }
 
-    static func readData(at path: String, limit: Int) throws(FileReadError) -> Data {
+    /// - Parameter folder: where a relative `path` is looked up from; nil for the working folder.
+    static func readData(at path: String, in folder: FolderHandle? = nil, limit: Int) throws(FileReadError) -> Data {
+        let base = folder?.descriptor ?? AT_FDCWD
         // Looked at before it is opened: opening a device or a pipe can do something of itself.
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))")
+        guard fstatat(base, path, &info, 0) == 0 else {
+            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))",
+                                isMissing: errno == ENOENT)
         }
         try requireRegularFile(info, limit: limit)
         // O_NONBLOCK: if the file was swapped for a pipe since stat(), open must not hang.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = openat(base, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
         }
@@ -127,7 +132,8 @@ public struct SiteDirectory: Sendable {
     static func readOwnFile(at path: String, limit: Int) throws(FileReadError) -> (data: Data, status: FileStatus) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be opened (\(String(cString: strerror(errno))))")
+            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be opened (\(String(cString: strerror(errno))))",
+                                isMissing: errno == ENOENT)
         }
         defer { close(descriptor) }
         var info = stat()

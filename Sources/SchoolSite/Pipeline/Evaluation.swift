@@ -106,10 +106,11 @@ public struct Evaluation: Sendable {
         let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
+        let postsFolder = FolderHandle(site.directory.path(PostLoader.postsFolder))
         let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
             let approvalLooked = purpose == .build || !cache.isEmpty
-            let folder = approvalLooked ? PostFolder(slug, in: site.directory) : nil
+            let folder = approvalLooked ? PostFolder(slug, in: site.directory, postsFolder: postsFolder) : nil
             let approval = folder?.approval
             let cached = cache[slug]
             let fingerprint = folder?.handle.flatMap { handle in approval.flatMap { folderFingerprint(of: handle, approval: $0, cached: cached) } }
@@ -118,7 +119,8 @@ public struct Evaluation: Sendable {
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }
             var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts,
-                                           isDraft: approvalLooked ? approval == nil : nil, renderHTML: retention != .findings)
+                                           isDraft: approvalLooked ? approval == nil : nil, renderHTML: retention != .findings,
+                                           postsFolder: postsFolder)
             let state = PostState.of(post, on: date)
             let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
             switch retention {

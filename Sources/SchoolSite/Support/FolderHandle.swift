@@ -7,11 +7,13 @@ import Foundation
 /// full path). The handle stays with the folder it opened even if that is
 /// moved, so open one just before the look-ups it serves.
 final class FolderHandle: Sendable {
-    private let descriptor: Int32
+    /// For `openat` and `fstatat` (an O_PATH descriptor: it serves look-ups only).
+    let descriptor: Int32
 
     /// nil when `path` is not a folder; not `following`, also when it is a link to one.
-    init?(_ path: String, following: Bool = true) {
-        let descriptor = schoolsite_open_folder(path, following ? 1 : 0)
+    /// - Parameter parent: where a relative `path` is looked up from; nil for the working folder.
+    init?(_ path: String, in parent: FolderHandle? = nil, following: Bool = true) {
+        let descriptor = schoolsite_open_folder(parent?.descriptor ?? AT_FDCWD, path, following ? 1 : 0)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
     }
