@@ -20,6 +20,10 @@ struct YAMLFields {
     /// null, true and false). Each resolver rule is a regular expression tried on
     /// every scalar, a cost paid per post.
     private static let resolver = Resolver.basic
+    /// Nothing is ever constructed from the nodes (they are read here, by their
+    /// text), so the parser gets a constructor without Yams' default maps, which
+    /// `Constructor.default` builds anew for every parse.
+    private static func constructor() -> Constructor { Constructor([:], [:], [:]) }
     /// The words YAML 1.1 (and Yams' default resolver) reads as true or false, unquoted.
     private static let booleans: [String: Bool] = Dictionary(uniqueKeysWithValues:
         ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"].map { ($0, true) }
@@ -31,7 +35,7 @@ struct YAMLFields {
         var problem: Diagnostic?
         do {
             // Naming the encoding spares Yams a look at the environment on every parse.
-            if let root = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)?.mapping {
+            if let root = try Yams.compose(yaml: yaml, Self.resolver, Self.constructor(), .utf8)?.mapping {
                 mapping = root
             } else {
                 mapping = Node.Mapping([])
