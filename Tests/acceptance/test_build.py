@@ -592,9 +592,10 @@ def test_quiet_build_prints_nothing(site):
 # ---------------------------------------------------------------- 11. --output never deletes others' files
 
 
-@pytest.mark.parametrize("where", ["site", "parent", "documents", "other generator"])
+@pytest.mark.parametrize("where", ["site", "parent", "content", "documents", "other generator"])
 def test_output_that_is_not_a_built_site_is_refused_and_kept(site, tmp_path, where):
-    folder = {"site": site, "parent": site.parent, "documents": tmp_path / "documents", "other generator": tmp_path / "_site"}[where]
+    folder = {"site": site, "parent": site.parent, "content": site / "content", "documents": tmp_path / "documents",
+              "other generator": tmp_path / "_site"}[where]
     folder.mkdir(exist_ok=True)
     if where == "other generator":
         (folder / "index.html").write_text("<p>another tool's site")
@@ -607,9 +608,8 @@ def test_output_that_is_not_a_built_site_is_refused_and_kept(site, tmp_path, whe
     assert "choose" in proc.stderr and "--output" in proc.stderr, proc.stderr
     assert keep.read_text() == "years of work"
     assert snapshot(site) == before
-    if where in ("site", "parent"):
-        # Refused before the lock is taken, so nothing is left beside it.
-        assert not (folder.parent / f".{folder.name}.lock").exists()
+    # Refused before the lock is taken, so nothing is left beside the folder.
+    assert not (folder.parent / f".{folder.name}.lock").exists()
 
 
 def test_output_in_folders_that_do_not_exist_yet_makes_them(site, tmp_path):

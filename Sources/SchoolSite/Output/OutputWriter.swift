@@ -200,7 +200,7 @@ struct OutputWriter: Sendable {
     }
 
     /// `--output ~` or `--output .` would replace the site itself.
-    func requireOutsideSite() throws(SiteError) {
+    private func requireOutsideSite() throws(SiteError) {
         let siteRoot = site.root.standardizedFileURL.resolvingSymlinksInPath().path
         let target = output.resolvingSymlinksInPath().path
         if siteRoot == target || siteRoot.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
@@ -210,21 +210,24 @@ struct OutputWriter: Sendable {
 
     /// The swap throws the old folder away, so it must be one a build wrote (or
     /// an empty one), and must not hold the site: `--output ~/Documents` or
-    /// `--output .` must never delete anyone's files.
-    private func requireReplaceable() throws(SiteError) {
+    /// `--output .` must never delete anyone's files. Asked without listing the
+    /// folder (a built site holds a folder per post), so a build can ask before
+    /// it takes the lock beside the folder, and `write` again where it deletes.
+    func requireReplaceable() throws(SiteError) {
         try requireOutsideSite()
         guard FileManager.default.fileExists(atPath: output.path) else { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else {
+        guard let isEmpty = DirectoryListing.isEmpty(output.path) else {
             throw failure("\(output.path) cannot be read, so it is not known what building there would delete; check its permissions or choose another --output folder")
         }
-        guard entries.isEmpty || Self.isBuiltSite(output, entries: entries) else {
+        guard isEmpty || Self.isBuiltSite(output) else {
             throw failure("\(output.path) already holds files that schoolsite did not write (no index.html and schoolsite's feed.xml), and building there would delete them; choose an empty or new --output folder")
         }
     }
 
     /// A site a build wrote: an index.html, no site.yml, and a feed.xml whose generator is schoolsite.
-    private static func isBuiltSite(_ folder: URL, entries: [String]) -> Bool {
-        guard entries.contains("index.html"), !entries.contains("site.yml"),
+    private static func isBuiltSite(_ folder: URL) -> Bool {
+        guard FileStatus(folder.appendingPathComponent("index.html").path) != nil,
+              FileStatus(folder.appendingPathComponent("site.yml").path) == nil,
               let feed = try? SiteDirectory.readData(at: folder.appendingPathComponent("feed.xml").path, limit: 64 << 20) else { return false }
         return String(decoding: feed.prefix(4096), as: UTF8.self).contains("<generator>schoolsite</generator>")
     }

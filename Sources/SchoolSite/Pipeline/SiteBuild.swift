@@ -23,8 +23,9 @@ public enum SiteBuild {
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
         let writer = OutputWriter(site: site.directory, output: output)
-        // Refused before the lock, which would go beside the site; `write` checks again where it deletes.
-        try writer.requireOutsideSite()
+        // An output folder the build must not replace (the site, or someone's files) is refused
+        // before the lock, which would go beside it; `write` checks again where it deletes.
+        try writer.requireReplaceable()
         // The lock goes beside the output folder. Where --output names folders that do not
         // exist yet, they are made and the lock taken only once the build is to write, so a
         // refused build makes nothing; there is then no previous site, cache or build to wait for.

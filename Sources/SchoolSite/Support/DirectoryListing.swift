@@ -24,6 +24,17 @@ enum DirectoryListing {
         return complete ? names : nil
     }
 
+    /// Whether `folder` holds nothing but `.` and `..`; nil when it cannot be read.
+    static func isEmpty(_ folder: String) -> Bool? {
+        guard let stream = opendir(folder) else { return nil }
+        var isEmpty = true
+        _ = visit(stream) { _, _ in
+            isEmpty = false
+            return false
+        }
+        return isEmpty
+    }
+
     /// The names in `folder` but `.` and `..`; nil when the folder cannot be read.
     static func tally(in folder: String) -> NameTally? {
         var tally = NameTally()
