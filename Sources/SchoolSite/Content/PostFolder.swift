@@ -2,7 +2,7 @@
 /// status of its approval: what a build looks at before reading a post.
 struct PostFolder {
     /// nil when the folder is a link or cannot be opened: the post is then read
-    /// by path and never fingerprinted, so never taken from the build cache.
+    /// without a fingerprint, so never taken from the build cache.
     let handle: FolderHandle?
     /// The status of its `approval.json`; nil when there is none (a draft).
     let approval: FileStatus?

@@ -30,7 +30,10 @@ enum PostLoader {
             guard let postsFolder else { return try site.readData("\(folder(of: slug))/\(name)", limit: limit) }
             return try SiteDirectory.readData(at: "\(slug)/\(name)", in: postsFolder, limit: limit)
         }
-        let hasApproval = { site.exists("\(folder(of: slug))/\(approvalFile)") }
+        // Asked of the folder the files are read from, where there is one.
+        let hasApproval = {
+            postsFolder.map { $0.status(of: "\(slug)/\(approvalFile)") != nil } ?? site.exists("\(folder(of: slug))/\(approvalFile)")
+        }
         var approval: Result<Data, FileReadError>?
         let isDraft: Bool
         if let knownDraft {
@@ -38,8 +41,9 @@ enum PostLoader {
         } else if readDrafts {
             // Read at once rather than looked for first: most posts have one.
             approval = Result { () throws(FileReadError) in try read(approvalFile, approvalLimit) }
-            // A link that leads nowhere is an approval that cannot be read, not a draft.
-            if case .failure(let error) = approval, error.isMissing { isDraft = !hasApproval() } else { isDraft = false }
+            // Only a folder with nothing at all named approval.json holds a draft: a link
+            // that leads nowhere, or one the read was refused, is an approval that cannot be read.
+            if case .failure = approval { isDraft = !hasApproval() } else { isDraft = false }
         } else {
             isDraft = !hasApproval()
         }

@@ -3,8 +3,6 @@ import Foundation
 /// Why a site file could not be read, in words an SBM can act on.
 public struct FileReadError: Error, Sendable {
     public var reason: String
-    /// Nothing is at the path (or a link there leads nowhere).
-    public var isMissing = false
 }
 
 /// The site folder: every read goes through here, so that a FIFO, a device,
@@ -113,8 +111,8 @@ public struct SiteDirectory: Sendable {
         // Looked at before it is opened: opening a device or a pipe can do something of itself.
         var info = stat()
         guard fstatat(base, path, &info, 0) == 0 else {
-            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))",
-                                isMissing: errno == ENOENT)
+            let error = errno
+            throw FileReadError(reason: error == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(error))))")
         }
         try requireRegularFile(info, limit: limit)
         // O_NONBLOCK: if the file was swapped for a pipe since stat(), open must not hang.
@@ -132,8 +130,8 @@ public struct SiteDirectory: Sendable {
     static func readOwnFile(at path: String, limit: Int) throws(FileReadError) -> (data: Data, status: FileStatus) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw FileReadError(reason: errno == ENOENT ? "does not exist" : "cannot be opened (\(String(cString: strerror(errno))))",
-                                isMissing: errno == ENOENT)
+            let error = errno
+            throw FileReadError(reason: error == ENOENT ? "does not exist" : "cannot be opened (\(String(cString: strerror(error))))")
         }
         defer { close(descriptor) }
         var info = stat()
