@@ -38,7 +38,8 @@ import Testing
                                                    withDestinationPath: site.root.appendingPathComponent("elsewhere/linked").path)
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/posts/2024-06-21-dangling").path,
                                                    withDestinationPath: site.root.appendingPathComponent("nowhere").path)
-        #expect(PostLoader.folders(in: SiteDirectory(site.root.path)) == ["2024-05-01-draft", "2024-06-14-relay", "2024-06-20-linked"])
+        let posts = try #require(FolderHandle(site.root.appendingPathComponent(PostLoader.postsFolder).path))
+        #expect(PostLoader.folders(in: posts) == ["2024-05-01-draft", "2024-06-14-relay", "2024-06-20-linked"])
     }
 
     @Test func templateValuesAreEscapedAndTheBodyIsNot() throws {

@@ -71,7 +71,8 @@ final class TestSite: Sendable {
     /// Signs the post as it is now with the site's approver key, as `schoolsite approve` would.
     func approve(_ slug: String, with signer: ApprovalKey? = nil, approvedAt: String = "2024-06-14T15:30:00+01:00") throws {
         let site = try load()
-        let post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: true)
+        let posts = try #require(FolderHandle(site.directory.path(PostLoader.postsFolder)))
+        let post = PostLoader.loadPost(slug: slug, from: site.directory, postsFolder: posts, config: site.config, readDrafts: true)
         let digest = try #require(ApprovalDigest.of(post, site: site.directory))
         let record = try (signer ?? key).sign(post, digest: digest, approvedAt: approvedAt)
         try write(post.approvalFile, record.json)

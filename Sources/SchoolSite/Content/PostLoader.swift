@@ -9,8 +9,9 @@ enum PostLoader {
     static let approvalLimit = 64 << 10
 
     /// The slugs of the post folders, sorted; `only`, when given, keeps just those.
-    static func folders(in site: SiteDirectory, only: Set<String>? = nil) -> [String] {
-        DirectoryListing.folders(in: site.path(postsFolder)).filter { name in
+    /// - Parameter postsFolder: `content/posts` opened.
+    static func folders(in postsFolder: FolderHandle, only: Set<String>? = nil) -> [String] {
+        DirectoryListing.folders(in: postsFolder).filter { name in
             !name.hasPrefix(".") && (only?.contains(name) ?? true)
         }.sorted()
     }
@@ -22,18 +23,14 @@ enum PostLoader {
     ///     folder name only and none of its files is opened.
     ///   - isDraft: whether the post has no `approval.json`, when the caller has looked already.
     ///   - renderHTML: false when the post is only checked, never shown.
-    ///   - postsFolder: `content/posts` opened, to look its files up from: the
-    ///     kernel then walks two names per file, not the site's whole path.
-    static func loadPost(slug: String, from site: SiteDirectory, config: SiteConfig, readDrafts: Bool, isDraft knownDraft: Bool? = nil,
-                         renderHTML: Bool = true, postsFolder: FolderHandle? = nil) -> Post {
+    ///   - postsFolder: `content/posts` opened, to look the post's files up from:
+    ///     the kernel then walks two names per file, not the site's whole path.
+    static func loadPost(slug: String, from site: SiteDirectory, postsFolder: FolderHandle, config: SiteConfig, readDrafts: Bool,
+                         isDraft knownDraft: Bool? = nil, renderHTML: Bool = true) -> Post {
         let read = { (name: String, limit: Int) throws(FileReadError) -> Data in
-            guard let postsFolder else { return try site.readData("\(folder(of: slug))/\(name)", limit: limit) }
-            return try SiteDirectory.readData(at: "\(slug)/\(name)", in: postsFolder, limit: limit)
+            try SiteDirectory.readData(at: "\(slug)/\(name)", in: postsFolder, limit: limit)
         }
-        // Asked of the folder the files are read from, where there is one.
-        let hasApproval = {
-            postsFolder.map { $0.status(of: "\(slug)/\(approvalFile)") != nil } ?? site.exists("\(folder(of: slug))/\(approvalFile)")
-        }
+        let hasApproval = { postsFolder.status(of: "\(slug)/\(approvalFile)") != nil }
         var approval: Result<Data, FileReadError>?
         let isDraft: Bool
         if let knownDraft {

@@ -106,8 +106,10 @@ public struct Evaluation: Sendable {
         let retention = retention ?? (purpose == .build ? .whatRenders : .wholePost)
         let context = PolicyContext(site: site, date: date)
         let readDrafts = purpose == .review
-        let postsFolder = FolderHandle(site.directory.path(PostLoader.postsFolder))
-        let evaluated = PostLoader.folders(in: site.directory, only: only).parallelMap { slug in
+        // Opened once, and every post listed and read through it: one evaluation sees
+        // one folder, even if content/posts is replaced meanwhile (as `preview` runs).
+        guard let postsFolder = FolderHandle(site.directory.path(PostLoader.postsFolder)) else { return Evaluation(date: date, posts: []) }
+        let evaluated = PostLoader.folders(in: postsFolder, only: only).parallelMap { slug in
             // Drafts are never fingerprinted: a build does not look inside them, so no cache holds one.
             let approvalLooked = purpose == .build || !cache.isEmpty
             let folder = approvalLooked ? PostFolder(slug, in: site.directory, postsFolder: postsFolder) : nil
@@ -118,9 +120,8 @@ public struct Evaluation: Sendable {
                 return EvaluatedPost(post: Post(unread: slug, isDraft: false), state: entry.state, diagnostics: [],
                                      cached: entry, fingerprint: fingerprint.digest, folderNames: fingerprint.names)
             }
-            var post = PostLoader.loadPost(slug: slug, from: site.directory, config: site.config, readDrafts: readDrafts,
-                                           isDraft: approvalLooked ? approval == nil : nil, renderHTML: retention != .findings,
-                                           postsFolder: postsFolder)
+            var post = PostLoader.loadPost(slug: slug, from: site.directory, postsFolder: postsFolder, config: site.config, readDrafts: readDrafts,
+                                           isDraft: approvalLooked ? approval == nil : nil, renderHTML: retention != .findings)
             let state = PostState.of(post, on: date)
             let diagnostics = findings(for: post, state: state, purpose: purpose, context: context)
             switch retention {

@@ -49,14 +49,14 @@ enum DirectoryListing {
     /// name that is not UTF-8 with replacement characters; empty when it cannot be read.
     /// The entry's type comes with its name, so only links and file systems that
     /// give no type cost a `stat` (this lists the posts folder on every command).
-    static func folders(in folder: String) -> [String] {
+    static func folders(in folder: FolderHandle) -> [String] {
         var names: [String] = []
-        _ = visit(opendir(folder)) { pointer, type in
+        _ = visit(folder.openForListing()) { pointer, type in
             let name = String(cString: pointer)
             switch Int32(type) {
             case Int32(DT_DIR): names.append(name)
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                if FileStatus("\(folder)/\(name)", following: true)?.isDirectory == true { names.append(name) }
+                if folder.status(of: name, following: true)?.isDirectory == true { names.append(name) }
             default: break
             }
             return true
