@@ -17,16 +17,19 @@ public final class MarkdownNode: Sendable {
     public let url: String
     /// Title of links and images (`[a](u "title")`).
     public let title: String
+    /// The info string of a fenced code block (```` ```python ````), which the page shows as the code's class.
+    public let info: String
     public let line: Int
     public let column: Int
     public let children: [MarkdownNode]
 
-    public init(kind: Kind, literal: String = "", url: String = "", title: String = "",
+    public init(kind: Kind, literal: String = "", url: String = "", title: String = "", info: String = "",
                 line: Int, column: Int, children: [MarkdownNode] = []) {
         self.kind = kind
         self.literal = literal
         self.url = url
         self.title = title
+        self.info = info
         self.line = line
         self.column = column
         self.children = children

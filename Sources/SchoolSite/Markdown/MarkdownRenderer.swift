@@ -91,7 +91,7 @@ private struct TreeCopier {
         }
         return MarkdownNode(kind: kind, literal: Self.string(cmark_node_get_literal(node)),
                             url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
-                            line: position.line, column: position.column, children: children)
+                            info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "", line: position.line, column: position.column, children: children)
     }
 
     private static func flattenedText(_ node: OpaquePointer) -> String {

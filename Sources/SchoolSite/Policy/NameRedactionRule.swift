@@ -36,52 +36,92 @@ private struct NameScan {
         self.forbidFullNames = context.config.policy.pupilFullNames == .forbid
     }
 
+    /// One word, or one camel-case part of a word, with the owners of its name
+    /// (looked up once) and its position: units are written together only at
+    /// consecutive positions.
+    private struct Unit {
+        var key: String
+        var start: Int
+        var end: Int
+        var owners: [(owner: NameIndex.Owner, part: NameIndex.Part)]
+        var position: Int
+    }
+
     mutating func scan(_ segment: ScanSegment) {
         // A word under `not_names` may be no name's, so with any, every word gets its key.
         let words = tokenizer.words(in: segment, keeping: notNames.isEmpty ? index.filter : nil)
-        // Camel-case words count as their parts for "written together" (`#AmeliaSmith`);
-        // each unit keeps the owners of its name, looked up once, and its position:
-        // units are written together only at consecutive positions.
-        var units: [(key: String, start: Int, end: Int, owners: [(owner: NameIndex.Owner, part: NameIndex.Part)], position: Int)] = []
+        // Camel-case words count as their parts for "written together" (`#AmeliaSmith`).
+        var units: [Unit] = []
         var position = 0
         var previousOrdinal = -1
         for word in words {
             // Words the filter left out stand between their neighbours, though no name has them.
             if word.ordinal > previousOrdinal + 1 { position += 1 }
             previousOrdinal = word.ordinal
-            guard notNames.isEmpty || !notNames.contains(word.key) else { continue }
+            // SPEC §6 lets `not_names` off `redaction.name` only: `Summer`, listed as no
+            // name, still makes a full name beside a pupil's family name.
+            let mayBeAName = notNames.isEmpty || !notNames.contains(word.key)
             let entry = index.entry(for: word.key)
-            // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`).
-            if forbidFullNames, let owners = entry?.fullNameOwners, !owners.isEmpty {
-                reportFullName(owners.filter(\.isPupil).map(\.id), at: word.start, in: segment)
-            }
             let whole = entry?.owners ?? []
-            if word.parts.isEmpty {
-                units.append((word.key, word.start, word.end, whole, position))
-                position += 1
-                checkName(word, bearers: whole, in: segment)
-                continue
+            // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`, `ameliasmith1`).
+            var joined = entry?.fullNameOwners ?? []
+            let parts = word.parts.map { part in
+                let entry = index.entry(for: part)
+                joined.formUnion(entry?.fullNameOwners ?? [])
+                return (key: part, owners: entry?.owners ?? [])
             }
-            let parts = word.parts.map { (key: $0, owners: index.people(named: $0)) }
-            units += parts.enumerated().map { ($1.key, word.start, word.end, $1.owners, position + $0) }
-            position += parts.count
-            checkName(word, bearers: whole + parts.flatMap(\.owners), in: segment)
+            if forbidFullNames && !joined.isEmpty {
+                reportFullName(joined.filter(\.isPupil).map(\.id), at: word.start, in: segment)
+            }
+            if parts.isEmpty {
+                units.append(Unit(key: word.key, start: word.start, end: word.end, owners: whole, position: position))
+                position += 1
+            } else {
+                units += parts.enumerated().map { Unit(key: $1.key, start: word.start, end: word.end, owners: $1.owners, position: position + $0) }
+                position += parts.count
+            }
+            if mayBeAName {
+                checkName(word, bearers: (whole + parts.flatMap(\.owners)).map(\.owner) + Array(joined), in: segment)
+            }
         }
         guard forbidFullNames else { return }
-        for (first, second) in zip(units, units.dropFirst())
-        where second.position == first.position + 1 && !first.owners.isEmpty && second.start - first.end <= NameRedactionRule.fullNameGap {
-            let together = first.owners.filter { candidate in
-                guard candidate.owner.isPupil else { return false }
-                let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]
-                return other?.contains(second.key) ?? false
+        for (offset, first) in units.enumerated() where !first.owners.isEmpty {
+            for second in Self.writtenAfter(offset, in: units, text: segment.text) {
+                let together = first.owners.filter { candidate in
+                    guard candidate.owner.isPupil else { return false }
+                    let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]
+                    return other?.contains(second.key) ?? false
+                }
+                reportFullName(together.map(\.owner.id), at: first.start, in: segment)
             }
-            reportFullName(together.map(\.owner.id), at: first.start, in: segment)
         }
     }
 
-    private mutating func checkName(_ word: ScanWord, bearers found: [(owner: NameIndex.Owner, part: NameIndex.Part)], in segment: ScanSegment) {
-        guard !found.isEmpty, !found.contains(where: { mayBeNamed.contains($0.owner.id) }) else { return }
-        let ids = Set(found.map(\.owner.id)).sorted()
+    /// The units written together with `units[offset]` after it: the next, close by,
+    /// and the one after a middle initial (`Amelia J. Smith`), which the word filter
+    /// may have left out as no name's.
+    private static func writtenAfter(_ offset: Int, in units: [Unit], text: String) -> [Unit] {
+        let first = units[offset]
+        return units[(offset + 1)...].prefix(2).filter { next in
+            switch next.position - first.position {
+            case 1: next.start - first.end <= NameRedactionRule.fullNameGap
+            case 2: isMiddleInitial(in: text, from: first.end, to: next.start)
+            default: false
+            }
+        }
+    }
+
+    /// Whether the text from scalar `start` to `end` is one capital letter, maybe with a full stop, between spaces (` J. `).
+    private static func isMiddleInitial(in text: String, from start: Int, to end: Int) -> Bool {
+        guard end - start <= 5 else { return false }
+        let between = Array(text.unicodeScalars.dropFirst(start).prefix(end - start)).filter { !$0.properties.isWhitespace }
+        guard let letter = between.first, letter.properties.isUppercase, between.count <= 2 else { return false }
+        return between.count == 1 || between[1] == "."
+    }
+
+    private mutating func checkName(_ word: ScanWord, bearers found: [NameIndex.Owner], in segment: ScanSegment) {
+        guard !found.isEmpty, !found.contains(where: { mayBeNamed.contains($0.id) }) else { return }
+        let ids = Set(found.map(\.id)).sorted()
         let who = ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " or " + ids.last!
         diagnostics.append(.error("redaction.name", at: location(word.start, in: segment),
                                   "a name of \(who) appears in the \(segment.place), but \(ids.count == 1 ? "they are" : "none of them is") not `named: true` with name consent on \(context.date); remove the name (or, only if the word is not a name here, like the month May, list it under `not_names`)"))

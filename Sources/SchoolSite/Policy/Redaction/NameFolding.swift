@@ -31,6 +31,8 @@ struct NameFolding {
     private static func foldUncommon(_ scalar: Unicode.Scalar) -> Folded {
         if apostrophes.contains(scalar.value) { return .apostrophe }
         let properties = scalar.properties
+        // Drawn as nothing: besides the format characters, Hangul fillers (U+3164) and the like, which are letters.
+        if properties.isDefaultIgnorableCodePoint { return .nothing }
         switch properties.generalCategory {
         case .format, .nonspacingMark, .enclosingMark, .spacingMark, .control: return .nothing
         default: break

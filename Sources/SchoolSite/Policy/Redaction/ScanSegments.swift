@@ -2,8 +2,9 @@ import Foundation
 
 /// Everything of a post that reaches the page as text, cut into segments:
 /// title, summary, cover and slug, and from the body every paragraph and heading
-/// (across its formatting), code, link text and addresses, image alt text,
-/// addresses and titles. The author byline is not scanned (SPEC §6).
+/// (across its formatting), code and its fence's info string, link text and
+/// addresses, image alt text, addresses and titles. The author byline is not
+/// scanned (SPEC §6).
 enum ScanSegments {
     static let folderName = "folder name"
 
@@ -38,6 +39,9 @@ private struct BodySegments {
         case .codeBlock:
             // The code starts on the line after the fence, or on the node's line when indented.
             segments.append(ScanSegment(place: "code", text: node.literal, line: node.line, column: node.column))
+            if !node.info.isEmpty {
+                segments.append(ScanSegment(place: "code fence", text: node.info, line: node.line, column: node.column, advancing: false))
+            }
         case .htmlBlock:
             return
         default:
@@ -70,10 +74,39 @@ private struct BodySegments {
     }
 
     private mutating func addressSegments(_ node: MarkdownNode, place: String) {
-        let address = node.url.utf8.contains(UInt8(ascii: "%")) ? node.url.removingPercentEncoding ?? node.url : node.url
+        let address = node.url.utf8.contains(UInt8(ascii: "%")) ? Self.percentDecoded(node.url) : node.url
         segments.append(ScanSegment(place: "\(place) address", text: address, line: node.line, column: node.column, advancing: false))
         if !node.title.isEmpty {
             segments.append(ScanSegment(place: "\(place) title", text: node.title, line: node.line, column: node.column, advancing: false))
+        }
+    }
+
+    /// `%41melia` → `Amelia`: every valid escape decoded, even when another is not.
+    /// `removingPercentEncoding` gives up on the whole address for one bad escape
+    /// (`%zz`), but a browser still shows the others decoded.
+    private static func percentDecoded(_ address: String) -> String {
+        let bytes = Array(address.utf8)
+        var decoded: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 3
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 }

@@ -2,7 +2,8 @@
 struct ScanWord {
     /// Folded, possessive and apostrophes removed: `O’Neill’s` → `oneill`.
     var key: String
-    /// For `#AmeliaSmith`-style words: the camel-case parts (`amelia`, `smith`); else empty.
+    /// For `#AmeliaSmith`-style words: the camel-case parts (`amelia`, `smith`), and
+    /// the runs of letters and of digits (`amelia1` → `amelia`, `1`); else empty.
     var parts: [String]
     /// Scalar range in the segment.
     var start: Int
@@ -91,11 +92,12 @@ private struct WordBuilder {
     private var plainHash = NameWordFilter.Hash()
     /// Any other word's folded bytes.
     private var raw: [UInt8] = []
-    /// Where camel-case parts begin in the word.
+    /// Where camel-case parts, and runs of letters or digits, begin in the word.
     private var breaks: [Int] = []
     private var start = 0
     private var end = 0
     private var previousWasLower = false
+    private var previousWasDigit = false
 
     init(source: UnsafeBufferPointer<UInt8>, filter: NameWordFilter?) {
         self.source = source
@@ -106,38 +108,46 @@ private struct WordBuilder {
     mutating func addASCII(at offset: Int, _ index: Int, isUpper: Bool, isLower: Bool) {
         // Folding ASCII letters and digits is setting bit 5: it lowers A–Z and leaves the rest as they are.
         let folded = source[offset] | 0x20
+        // Digits are 0x30–0x39; letters, folded, 0x61–0x7A.
+        let isDigit = folded < UInt8(ascii: "a")
         if raw.isEmpty {
             if plainCount == 0 {
                 plainStart = offset
                 start = index
             }
-            noteBreak(isUpper: isUpper)
+            noteBreak(isUpper: isUpper, isDigit: isDigit)
             plainCount += 1
             plainHash.add(folded)
         } else {
-            noteBreak(isUpper: isUpper)
+            noteBreak(isUpper: isUpper, isDigit: isDigit)
             raw.append(folded)
         }
-        finishLetter(at: index, isLower: isLower)
+        finishLetter(at: index, isLower: isLower, isDigit: isDigit)
     }
 
     /// The folded letters of one scalar outside ASCII.
     mutating func add(_ letters: [UInt8], at index: Int, isUpper: Bool, isLower: Bool) {
         gatherPlain()
         if raw.isEmpty { start = index }
-        noteBreak(isUpper: isUpper)
+        // Folded, a digit of any script is an ASCII digit (`１` → `1`).
+        let isDigit = letters.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+        noteBreak(isUpper: isUpper, isDigit: isDigit)
         raw += letters
-        finishLetter(at: index, isLower: isLower)
+        finishLetter(at: index, isLower: isLower, isDigit: isDigit)
     }
 
-    /// A capital after a small letter starts a camel-case part here (one of `plainCount` and `raw` is empty).
-    private mutating func noteBreak(isUpper: Bool) {
-        if isUpper && previousWasLower { breaks.append(plainCount + raw.count) }
+    /// A capital after a small letter starts a camel-case part here, and a digit after
+    /// a letter or a letter after a digit a new run (`arjun1.jpg`, `Year6Arjun`): a name
+    /// numbered in a file name is still the name. One of `plainCount` and `raw` is empty.
+    private mutating func noteBreak(isUpper: Bool, isDigit: Bool) {
+        let length = plainCount + raw.count
+        if length > 0 && (isUpper && previousWasLower || isDigit != previousWasDigit) { breaks.append(length) }
     }
 
-    private mutating func finishLetter(at index: Int, isLower: Bool) {
+    private mutating func finishLetter(at index: Int, isLower: Bool, isDigit: Bool) {
         end = index + 1
         previousWasLower = isLower
+        previousWasDigit = isDigit
     }
 
     /// A scalar that is not seen: the word goes on across it, but is no longer one run of the source.
@@ -164,6 +174,7 @@ private struct WordBuilder {
         if !raw.isEmpty { raw.removeAll(keepingCapacity: true) }
         if !breaks.isEmpty { breaks.removeAll(keepingCapacity: true) }
         previousWasLower = false
+        previousWasDigit = false
     }
 
     /// Moves the plain word read so far into `raw`, for a letter or apostrophe that makes it not plain.
