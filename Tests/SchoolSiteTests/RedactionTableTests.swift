@@ -131,6 +131,15 @@ import Testing
         #expect(found.allSatisfy { !$0.message.lowercased().contains("amelia") && !$0.message.lowercased().contains("smith") })
     }
 
+    /// Entities, backslash escapes and smart punctuation read shorter than they are
+    /// written; a name after them is still reported at its own column.
+    @Test func aNameAfterTextThatReadsShorterIsReportedWhereItIsWritten() throws {
+        let body = "Tom &amp; ①Oliver, A&eacute; ②Oliver -- \\*③Oliver... “④Oliver” it's AT&T; ⑤Oliver\n> quoted &lt;3 ⑥Oliver\n"
+        let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④", "⑤", "⑥"].map { position(source[$0]) })
+    }
+
     @Test func slugAndTitleAreScannedButNotTheByline() throws {
         let source = "---\ntitle: Zoë's prize\ndate: 2024-06-14\nauthor: Oliver Brown\ncategory: update\npeople: []\nphotos: {}\n---\nHello.\n"
         let found = try diagnostics(forPost: source, slug: "2024-06-14-amelia-wins").filter { $0.rule == "redaction.name" }

@@ -19,17 +19,20 @@ public final class MarkdownNode: Sendable {
     public let title: String
     /// The info string of a fenced code block (```` ```python ````), which the page shows as the code's class.
     public let info: String
+    /// For text written longer than it reads (`&amp;`, `\*`, `--`): where its later scalars are.
+    public let anchors: [ColumnAnchor]
     public let line: Int
     public let column: Int
     public let children: [MarkdownNode]
 
     public init(kind: Kind, literal: String = "", url: String = "", title: String = "", info: String = "",
-                line: Int, column: Int, children: [MarkdownNode] = []) {
+                anchors: [ColumnAnchor] = [], line: Int, column: Int, children: [MarkdownNode] = []) {
         self.kind = kind
         self.literal = literal
         self.url = url
         self.title = title
         self.info = info
+        self.anchors = anchors
         self.line = line
         self.column = column
         self.children = children

@@ -89,9 +89,12 @@ private struct TreeCopier {
                 child = cmark_node_next(current)
             }
         }
-        return MarkdownNode(kind: kind, literal: Self.string(cmark_node_get_literal(node)),
+        let literal = Self.string(cmark_node_get_literal(node))
+        return MarkdownNode(kind: kind, literal: literal,
                             url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
-                            info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "", line: position.line, column: position.column, children: children)
+                            info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "",
+                            anchors: kind == .text ? positions.anchors(of: literal, line: line, byteColumn: byteColumn, block: block) : [],
+                            line: position.line, column: position.column, children: children)
     }
 
     private static func flattenedText(_ node: OpaquePointer) -> String {

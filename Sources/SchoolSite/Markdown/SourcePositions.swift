@@ -26,11 +26,82 @@ struct SourcePositions {
     func location(line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> (line: Int, column: Int) {
         guard line >= 1, line <= lineStarts.count else { return (firstLine + max(line, 1) - 1, max(byteColumn, 1)) }
         let bytes = self.line(line)
-        var column = byteColumn
-        if let block, line > block.line {
-            column = byteColumn - block.byteColumn + contentStart(of: bytes, quoteDepth: block.quoteDepth)
+        return (firstLine + line - 1, scalarColumn(bytes, byteColumn: sourceByteColumn(bytes, line: line, byteColumn: byteColumn, block: block)))
+    }
+
+    /// Where a text node's text, which starts at the cmark position given, drifts
+    /// from its source: `&amp;`, `\*`, `--` and `...` (smart punctuation) are written
+    /// longer than they read, so each later scalar is further right than its index
+    /// says. One anchor after each such place: from the text's scalar `scalar` on,
+    /// the text is at source column `column`. Empty when the text is its source.
+    func anchors(of text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> [ColumnAnchor] {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let bytes = self.line(line)
+        var at = bytes.startIndex + sourceByteColumn(bytes, line: line, byteColumn: byteColumn, block: block) - 1
+        guard at >= bytes.startIndex, at <= bytes.endIndex, !bytes[at...].starts(with: text.utf8) else { return [] }
+        let textBytes = Array(text.utf8)
+        var anchors: [ColumnAnchor] = []
+        var next = 0, scalar = 0
+        while next < textBytes.count {
+            // A scalar's bytes: its first, and the continuation bytes (10xxxxxx) after it.
+            var end = next + 1
+            while end < textBytes.count && textBytes[end] & 0xC0 == 0x80 { end += 1 }
+            let written = textBytes[next..<end]
+            let rest = bytes[at...]
+            if let source = Self.escapeOrEntity(rest, for: written, text: textBytes[next...]) ?? Self.smartPunctuation(rest, for: written) {
+                at += source
+                anchors.append(ColumnAnchor(scalar: scalar + 1, column: scalarColumn(bytes, byteColumn: at - bytes.startIndex + 1)))
+            } else if rest.starts(with: written) {
+                at += written.count
+            } else if let quote = Self.smartQuotes[Array(written)], rest.first == quote {
+                at += 1  // one scalar for one: no drift
+            } else {
+                break
+            }
+            next = end
+            scalar += 1
         }
-        return (firstLine + line - 1, scalarColumn(bytes, byteColumn: column))
+        return anchors
+    }
+
+    /// The length of a backslash escape (`\*`) or an entity (`&amp;`, taken to be
+    /// `written`'s) at the start of `rest`; nil when there is none, or when the text
+    /// has the bytes as written (`AT&T;`, which is no entity cmark knows).
+    private static func escapeOrEntity(_ rest: ArraySlice<UInt8>, for written: ArraySlice<UInt8>, text: ArraySlice<UInt8>) -> Int? {
+        guard let first = rest.first, first == UInt8(ascii: "\\") || first == UInt8(ascii: "&") else { return nil }
+        let second = rest.dropFirst().first
+        if first == UInt8(ascii: "\\") {
+            guard let second, written.elementsEqual([second]), (0x21...0x2F).contains(second) || (0x3A...0x40).contains(second)
+                || (0x5B...0x60).contains(second) || (0x7B...0x7E).contains(second) else { return nil }
+            return 2
+        }
+        guard let end = rest.prefix(40).firstIndex(of: UInt8(ascii: ";")), end > rest.startIndex + 1,
+              rest[(rest.startIndex + 1)..<end].allSatisfy({ $0 == UInt8(ascii: "#") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return nil }
+        let entity = rest[rest.startIndex...end]
+        return text.starts(with: entity) ? nil : entity.count
+    }
+
+    /// The source length of what cmark's smart punctuation turned into `written`: `--`, `---`, `...`.
+    private static func smartPunctuation(_ rest: ArraySlice<UInt8>, for written: ArraySlice<UInt8>) -> Int? {
+        guard written.first == 0xE2, let source = smartDashes[Array(written)], rest.starts(with: source) else { return nil }
+        return source.count
+    }
+
+    private static let smartDashes: [[UInt8]: [UInt8]] = [
+        Array("\u{2013}".utf8): Array("--".utf8), Array("\u{2014}".utf8): Array("---".utf8), Array("\u{2026}".utf8): Array("...".utf8),
+    ]
+
+    /// Curly quotes, each from one straight quote.
+    private static let smartQuotes: [[UInt8]: UInt8] = [
+        Array("\u{2018}".utf8): UInt8(ascii: "'"), Array("\u{2019}".utf8): UInt8(ascii: "'"),
+        Array("\u{201C}".utf8): UInt8(ascii: "\""), Array("\u{201D}".utf8): UInt8(ascii: "\""),
+    ]
+
+    /// The 1-based byte column in `bytes` (body line `line`) of cmark's `byteColumn`.
+    private func sourceByteColumn(_ bytes: ArraySlice<UInt8>, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> Int {
+        guard let block, line > block.line else { return byteColumn }
+        return byteColumn - block.byteColumn + contentStart(of: bytes, quoteDepth: block.quoteDepth)
     }
 
     /// 1-based byte column of the first character after indentation and quote markers.
@@ -64,4 +135,12 @@ struct MarkdownBlockStart {
     let line: Int
     let byteColumn: Int
     let quoteDepth: Int
+}
+
+/// Where a Markdown text's scalars are in the source from one scalar on (`SourcePositions.anchors`).
+public struct ColumnAnchor: Sendable, Equatable {
+    /// The first scalar of the text this holds for.
+    public let scalar: Int
+    /// That scalar's source column.
+    public let column: Int
 }

@@ -53,7 +53,7 @@ private struct BodySegments {
         for node in nodes {
             switch node.kind {
             case .text:
-                run.append(node.literal, line: node.line, column: node.column)
+                appendText(node, to: &run)
             case .code:
                 run.append(node.literal, line: node.line, column: node.column + 1)
             case .softBreak, .lineBreak, .htmlInline:
@@ -70,6 +70,17 @@ private struct BodySegments {
             default:
                 appendInlines(node.children, to: &run)
             }
+        }
+    }
+
+    /// A text node's text, cut where it drifts from its source, each piece at its own column.
+    private func appendText(_ node: MarkdownNode, to run: inout ScanSegment) {
+        guard !node.anchors.isEmpty else { return run.append(node.literal, line: node.line, column: node.column) }
+        let scalars = Array(node.literal.unicodeScalars)
+        var from = 0, column = node.column
+        for anchor in node.anchors + [ColumnAnchor(scalar: scalars.count, column: 0)] {
+            run.append(String(String.UnicodeScalarView(scalars[from..<anchor.scalar])), line: node.line, column: column)
+            (from, column) = (anchor.scalar, anchor.column)
         }
     }
 
