@@ -140,6 +140,24 @@ import Testing
         #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④", "⑤", "⑥"].map { position(source[$0]) })
     }
 
+    /// YAML reads a quoted, escaped or folded value shorter than it is written; a
+    /// name in it is still reported where it is written.
+    @Test(arguments: [
+        "title: \"Trip: 🎉 ①Oliver\"\n",
+        "title: 'It''s ①Oliver'\n",
+        "title: \"Say \\\"hi\\\" to ①Oliver\"\n",
+        "title: Caf&eacute; day with ①Oliver\n",
+        "title: News\nsummary: >\n  A long day\n  with ①Oliver\n",
+        "title: News\nsummary: |-\n  One\n\n  Two ①Oliver\n",
+        "title: A day out\n  with ①Oliver\n",
+        "title: \"A day out\n  with ①Oliver\"\n",
+    ])
+    func aNameInAFrontMatterValueIsReportedWhereItIsWritten(_ fields: String) throws {
+        let source = MarkedSource("---\n" + fields + "date: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\nHello.\n")
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "redaction.name") == [position(source["①"])])
+    }
+
     @Test func slugAndTitleAreScannedButNotTheByline() throws {
         let source = "---\ntitle: Zoë's prize\ndate: 2024-06-14\nauthor: Oliver Brown\ncategory: update\npeople: []\nphotos: {}\n---\nHello.\n"
         let found = try diagnostics(forPost: source, slug: "2024-06-14-amelia-wins").filter { $0.rule == "redaction.name" }

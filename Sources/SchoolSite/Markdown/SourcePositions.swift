@@ -65,21 +65,13 @@ struct SourcePositions {
     }
 
     /// The length of a backslash escape (`\*`) or an entity (`&amp;`, taken to be
-    /// `written`'s) at the start of `rest`; nil when there is none, or when the text
-    /// has the bytes as written (`AT&T;`, which is no entity cmark knows).
+    /// `written`'s) at the start of `rest`; nil when there is none.
     private static func escapeOrEntity(_ rest: ArraySlice<UInt8>, for written: ArraySlice<UInt8>, text: ArraySlice<UInt8>) -> Int? {
-        guard let first = rest.first, first == UInt8(ascii: "\\") || first == UInt8(ascii: "&") else { return nil }
-        let second = rest.dropFirst().first
-        if first == UInt8(ascii: "\\") {
-            guard let second, written.elementsEqual([second]), (0x21...0x2F).contains(second) || (0x3A...0x40).contains(second)
-                || (0x5B...0x60).contains(second) || (0x7B...0x7E).contains(second) else { return nil }
-            return 2
-        }
-        guard let end = rest.prefix(40).firstIndex(of: UInt8(ascii: ";")), end > rest.startIndex + 1,
-              rest[(rest.startIndex + 1)..<end].allSatisfy({ $0 == UInt8(ascii: "#") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
-        else { return nil }
-        let entity = rest[rest.startIndex...end]
-        return text.starts(with: entity) ? nil : entity.count
+        guard rest.first == UInt8(ascii: "\\") else { return CharacterReference.decodedLength(at: rest, readAs: text) }
+        // cmark escapes ASCII punctuation only.
+        guard let second = rest.dropFirst().first, written.elementsEqual([second]), (0x21...0x2F).contains(second)
+            || (0x3A...0x40).contains(second) || (0x5B...0x60).contains(second) || (0x7B...0x7E).contains(second) else { return nil }
+        return 2
     }
 
     /// The source length of what cmark's smart punctuation turned into `written`: `--`, `---`, `...`.

@@ -12,8 +12,8 @@ enum ScanSegments {
         var segments: [ScanSegment] = []
         for (place, value) in [("title", front.title), ("summary", front.summary), ("cover", front.cover)] {
             guard let value else { continue }
-            segments.append(ScanSegment(place: place, text: HTMLEntities.decode(value.value),
-                                        line: value.location.line, column: value.location.column))
+            segments.append(FrontMatterTextSegment.segment(place: place, text: HTMLEntities.decode(value.value),
+                                                           at: value.location, in: post.sourceData))
         }
         segments.append(ScanSegment(place: folderName, text: post.slug, line: 1, column: 1))
         if let document = post.markdown?.document {
