@@ -45,6 +45,19 @@ import Testing
         #expect(try failure(yaml).first?.hasPrefix("site.yml:6:1: error[theme.missing] theme `gone` not found") == true)
     }
 
+    @Test func aRegisterOutsideTheSiteIsRefusedAsSuch() throws {
+        let outside = try TestSite()
+        let absolute = outside.root.appendingPathComponent("content/register.csv").path
+        let upAndOver = "../\(outside.root.lastPathComponent)/content/register.csv"
+        for path in [absolute, upAndOver] {
+            let yaml = TestSite.siteYAML.replacingOccurrences(of: "register: content/register.csv", with: "register: \(path)")
+            let problems = try failure(yaml)
+            #expect(problems == [
+                "site.yml:8:1: error[config.invalid] `register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(path)`, which leads outside it. Move the consent register into the site folder and give its path from there",
+            ])
+        }
+    }
+
     @Test func brokenTemplateNamesFileAndLine() throws {
         let site = try TestSite(["themes/school/templates/post.mustache": "<h1>\n<p>{{/post}}\n"])
         do {

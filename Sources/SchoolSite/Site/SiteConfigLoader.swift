@@ -35,6 +35,9 @@ enum SiteConfigLoader {
         }
         let perPage = fields.integer("posts_per_page", required: true, range: 1...1000)
         let register = fields.string("register", required: true)
+        if let register, !staysInsideSite(register) {
+            fields.report("register", "`register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(register)`, which leads outside it. Move the consent register into the site folder and give its path from there")
+        }
         let approvers = readApprovers(&fields)
         let policy = readPolicy(&fields)
 
@@ -112,6 +115,13 @@ enum SiteConfigLoader {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "https" || scheme == "http", url.host != nil else { return false }
         return text.hasSuffix("/")
+    }
+
+    /// The register is part of the site (SPEC §2) and is read through the site
+    /// folder, which joins an absolute path onto it: `/tmp/reg.csv` would be
+    /// looked for as SITE/tmp/reg.csv, while `../reg.csv` would leave the site.
+    private static func staysInsideSite(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
     }
 
     private static func isPlainName(_ text: String) -> Bool {
