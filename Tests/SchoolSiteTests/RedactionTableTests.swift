@@ -68,6 +68,7 @@ import Testing
         Row(body: "![Our display](amelia1.jpg)", fires: name),
         Row(body: "Share it: #Year6Amelia", fires: name),
         Row(body: "Share it: #Year6AmeliaSmith", fires: both),
+        Row(body: "Share it: #AmeliaYear6Smith", named: ["P0001"], fires: none),
         Row(body: "The photo ameliasmith2.jpg", named: ["P0001"], fires: fullName),
         Row(body: "[album](https://example.com/%41melia-%53mith%zz)", fires: both),
         Row(body: "See [her page](/pupils/amelia-smith).", fires: both),

@@ -113,7 +113,8 @@ private struct NameScan {
 
     /// Whether the text from scalar `start` to `end` is one capital letter, maybe with a full stop, between spaces (` J. `).
     private static func isMiddleInitial(in text: String, from start: Int, to end: Int) -> Bool {
-        guard end - start <= 5 else { return false }
+        // Parts of one word (`#AmeliaYear6Smith`) have no text between them.
+        guard start < end, end - start <= 5 else { return false }
         let between = Array(text.unicodeScalars.dropFirst(start).prefix(end - start)).filter { !$0.properties.isWhitespace }
         guard let letter = between.first, letter.properties.isUppercase, between.count <= 2 else { return false }
         return between.count == 1 || between[1] == "."
