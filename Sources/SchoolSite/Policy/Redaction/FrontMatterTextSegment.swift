@@ -109,12 +109,14 @@ struct FrontMatterTextSegment {
         guard let quote, let first = rest.first, let second = rest.dropFirst().first else { return nil }
         if quote == UInt8(ascii: "'") { return first == quote && second == quote ? 2 : nil }
         guard first == UInt8(ascii: "\\") else { return nil }
-        switch second {
-        case UInt8(ascii: "x"): return 4
-        case UInt8(ascii: "u"): return 6
-        case UInt8(ascii: "U"): return 10
-        default: return 2
+        let length = switch second {
+        case UInt8(ascii: "x"): 4
+        case UInt8(ascii: "u"): 6
+        case UInt8(ascii: "U"): 10
+        default: 2
         }
+        // A cut-short escape at the end of a line (which YAML refuses anyway) ends there.
+        return min(length, rest.count)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
