@@ -40,6 +40,11 @@ import Testing
         #expect(problems.allSatisfy { $0.hasPrefix("site.yml:") && $0.contains("error[config.invalid]") })
     }
 
+    @Test func repeatedCategoryIsReportedWhereItIsRepeated() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "update, reminder]", with: "update, reminder, reminder]")
+        #expect(try failure(yaml) == ["site.yml:13:60: error[config.invalid] category `reminder` is listed again (first at line 13, column 50); list each category once"])
+    }
+
     @Test func missingThemeIsReported() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "theme: school", with: "theme: gone")
         #expect(try failure(yaml).first?.hasPrefix("site.yml:6:1: error[theme.missing] theme `gone` not found") == true)

@@ -578,6 +578,21 @@ def test_unknown_site_key_exits_2_with_file_and_line(site):
     assert not (site / "output").exists()
 
 
+def test_a_category_listed_twice_exits_2_where_it_is_repeated(site):
+    config = site / "site.yml"
+    text = config.read_text(encoding="utf-8")
+    categories = "  categories: [achievement, celebration, update, reminder]"
+    line = text.splitlines().index(categories) + 1
+    config.write_text(text.replace(categories, "  categories: [achievement, celebration, update, reminder, reminder]"),
+                      encoding="utf-8")
+
+    proc = build(site)
+    assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
+    assert (f"site.yml:{line}:60: error[config.invalid] category `reminder` is listed again "
+            f"(first at line {line}, column 50); list each category once") in proc.stderr, proc.stderr
+    assert not (site / "output").exists()
+
+
 # ---------------------------------------------------------------- 10. --quiet
 
 

@@ -94,13 +94,7 @@ enum SiteConfigLoader {
         var policy = YAMLFields(mapping: mapping, file: fields.file, rule: fields.rule, lineOffset: fields.lineOffset,
                                 allowedKeys: ["categories", "pupil_full_names"], unknownKeyRule: "config.unknown-key")
         let categories = policy.stringList("categories", required: true)
-        if let categories {
-            if categories.isEmpty { policy.report("categories", "`categories` must list at least one category") }
-            for (name, location) in categories where !Slug.isValid(name) {
-                policy.diagnostics(append: .error(policy.rule, at: location,
-                                                  "category `\(name)` must be lower-case letters, digits and hyphens"))
-            }
-        }
+        if let categories { checkCategories(categories, in: &policy) }
         let fullNamesText = policy.string("pupil_full_names", required: true)
         let fullNames = fullNamesText.flatMap(SiteConfig.PupilFullNames.init(rawValue:))
         if let fullNamesText, fullNames == nil {
@@ -109,6 +103,31 @@ enum SiteConfigLoader {
         fields.absorb(policy)
         guard let categories, let fullNames, policy.diagnostics.isEmpty else { return nil }
         return .init(categories: categories.map(\.0), pupilFullNames: fullNames)
+    }
+
+    /// Each category names a folder of the output, category/NAME/, written once.
+    private static func checkCategories(_ categories: [(String, SourceLocation)], in policy: inout YAMLFields) {
+        if categories.isEmpty { policy.report("categories", "`categories` must list at least one category") }
+        for (name, location) in categories where !Slug.isValid(name) {
+            policy.diagnostics(append: .error(policy.rule, at: location,
+                                              "category `\(name)` must be lower-case letters, digits and hyphens"))
+        }
+        reportRepeats(of: categories, in: &policy) { name, first in
+            "category `\(name)` is listed again (first at line \(first.line), column \(first.column)); list each category once"
+        }
+    }
+
+    /// Reports every value given again, where it is repeated, saying where it was first given.
+    private static func reportRepeats(of values: [(String, SourceLocation)], in fields: inout YAMLFields,
+                                      _ message: (_ value: String, _ first: SourceLocation) -> String) {
+        var firsts: [String: SourceLocation] = [:]
+        for (value, location) in values {
+            if let first = firsts[value] {
+                fields.diagnostics(append: .error(fields.rule, at: location, message(value, first)))
+            } else {
+                firsts[value] = location
+            }
+        }
     }
 
     private static func isAbsoluteDirectoryURL(_ text: String) -> Bool {
