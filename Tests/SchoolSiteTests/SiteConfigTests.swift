@@ -45,6 +45,16 @@ import Testing
         #expect(try failure(yaml) == ["site.yml:13:60: error[config.invalid] category `reminder` is listed again (first at line 13, column 50); list each category once"])
     }
 
+    @Test func approverListedTwiceIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Sam Taylor\n    public_key: ed25519:BBBB\npolicy:")
+        #expect(try failure(yaml) == ["site.yml:12:5: error[config.invalid] the approver `Sam Taylor` is listed again (first on line 10); keep one entry per person, with their current public_key"])
+    }
+
+    @Test func oneKeyForTwoApproversIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: ed25519:AAAA\npolicy:")
+        #expect(try failure(yaml) == ["site.yml:13:5: error[config.invalid] this public_key is given to another approver too (line 11); each approver signs with a key of their own"])
+    }
+
     @Test func missingThemeIsReported() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "theme: school", with: "theme: gone")
         #expect(try failure(yaml).first?.hasPrefix("site.yml:6:1: error[theme.missing] theme `gone` not found") == true)

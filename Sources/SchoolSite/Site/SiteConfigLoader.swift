@@ -62,6 +62,8 @@ enum SiteConfigLoader {
             return nil
         }
         var approvers: [SiteConfig.Approver] = []
+        var names: [(String, SourceLocation)] = []
+        var keys: [(String, SourceLocation)] = []
         var valid = true
         for item in sequence {
             guard let mapping = item.mapping else {
@@ -77,7 +79,21 @@ enum SiteConfigLoader {
                 entry.report("public_key", "`public_key` must start with `ed25519:` (as printed by `schoolsite keygen`)")
             }
             fields.absorb(entry)
-            if let name, let key { approvers.append(.init(name: name, publicKey: key)) } else { valid = false }
+            if let name, let key {
+                approvers.append(.init(name: name, publicKey: key))
+                // One person listed twice is reported once, by name.
+                if !names.contains(where: { $0.0 == name }) { keys.append((key, entry.location(ofKey: "public_key"))) }
+                names.append((name, entry.location(ofKey: "name")))
+            } else {
+                valid = false
+            }
+        }
+        // An old entry left beside a new one would go on approving with a key that was replaced.
+        reportRepeats(of: names, in: &fields) { name, first in
+            "the approver `\(name)` is listed again (first on line \(first.line)); keep one entry per person, with their current public_key"
+        }
+        reportRepeats(of: keys, in: &fields) { _, first in
+            "this public_key is given to another approver too (line \(first.line)); each approver signs with a key of their own"
         }
         return valid ? approvers : nil
     }
