@@ -45,6 +45,11 @@ import Testing
         #expect(try failure(yaml) == ["site.yml:13:60: error[config.invalid] category `reminder` is listed again (first at line 13, column 50); list each category once"])
     }
 
+    @Test func categoryTooLongForAFolderNameIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "update, reminder]", with: "update, \(String(repeating: "a", count: 256))]")
+        #expect(try failure(yaml) == ["site.yml:13:50: error[config.invalid] category `aaaaaaaaaaaaaaaaaaaa…` is 256 characters long; it names a folder, category/NAME/, so it can be at most 255"])
+    }
+
     @Test func approverListedTwiceIsRefused() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Sam Taylor\n    public_key: ed25519:BBBB\npolicy:")
         #expect(try failure(yaml) == ["site.yml:12:5: error[config.invalid] the approver `Sam Taylor` is listed again (first on line 10); keep one entry per person, with their current public_key"])

@@ -128,6 +128,11 @@ enum SiteConfigLoader {
             policy.diagnostics(append: .error(policy.rule, at: location,
                                               "category `\(name)` must be lower-case letters, digits and hyphens"))
         }
+        // The file system takes folder names of up to 255 bytes; a valid one is all ASCII.
+        for (name, location) in categories where Slug.isValid(name) && name.utf8.count > 255 {
+            policy.diagnostics(append: .error(policy.rule, at: location,
+                                              "category `\(name.prefix(20))…` is \(name.utf8.count) characters long; it names a folder, category/NAME/, so it can be at most 255"))
+        }
         reportRepeats(of: categories, in: &policy) { name, first in
             "category `\(name)` is listed again (first at line \(first.line), column \(first.column)); list each category once"
         }
