@@ -165,4 +165,21 @@ extension BuildTests {
         #expect(site.snapshot() == before)
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".output.staging-\(getpid())").path))
     }
+
+    /// `--output` names the site built before, where the register has been put since:
+    /// refused at `register:` in site.yml, before anything is written.
+    @Test func outputFolderHoldingTheRegisterIsRefused() throws {
+        let site = try site()
+        let output = site.root.appendingPathComponent("public").resolvingSymlinksInPath()
+        #expect(try SiteBuild.run(site: site.root.path, output: output.path, date: Day(iso: "2024-09-02")).output != nil)
+        try site.write("public/register.csv", TestSite.register)
+        try site.write("site.yml", try site.read("site.yml").replacingOccurrences(of: "register: content/register.csv", with: "register: public/register.csv"))
+        let before = site.snapshot("public")
+        #expect {
+            try SiteBuild.run(site: site.root.path, output: output.path, date: Day(iso: "2024-09-02"))
+        } throws: { error in
+            (error as? SiteError)?.description == "site.yml:8:1: error[config.invalid] `register` must not point inside the output folder \(output.path): that folder is published, and replaced by every build; keep the consent register at content/register.csv"
+        }
+        #expect(site.snapshot("public") == before)
+    }
 }

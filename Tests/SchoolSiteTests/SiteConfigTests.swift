@@ -1,9 +1,13 @@
+import Foundation
 import Testing
 @testable import SchoolSite
 
 @Suite struct SiteConfigTests {
     func failure(_ siteYAML: String) throws -> [String] {
-        let site = try TestSite(["site.yml": siteYAML])
+        try problems(of: TestSite(["site.yml": siteYAML]))
+    }
+
+    func problems(of site: TestSite) throws -> [String] {
         do {
             _ = try site.load()
             return []
@@ -58,6 +62,28 @@ import Testing
     @Test func oneKeyForTwoApproversIsRefused() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: ed25519:AAAA\npolicy:")
         #expect(try failure(yaml) == ["site.yml:13:5: error[config.invalid] this public_key is given to another approver too (line 11); each approver signs with a key of their own"])
+    }
+
+    /// The register is never published, so it must not be where a build publishes from or to,
+    /// by name or through a linked folder.
+    @Test(arguments: ["themes/school/static/register.csv", "content/../themes/school/static/register.csv", "content/linked/register.csv"])
+    func registerInsideTheThemesIsRefused(_ path: String) throws {
+        let site = try TestSite([
+            "site.yml": TestSite.siteYAML.replacingOccurrences(of: "register: content/register.csv", with: "register: \(path)"),
+            "themes/school/static/register.csv": TestSite.register,
+        ])
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/linked").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("themes/school/static").path)
+        #expect(try problems(of: site) == ["site.yml:8:1: error[config.invalid] `register` must not point inside themes/: a theme's files are published with the site, and the consent register never is; keep it at content/register.csv"])
+    }
+
+    @Test func registerInsideTheOutputFolderIsRefused() throws {
+        let site = try TestSite([
+            "site.yml": TestSite.siteYAML.replacingOccurrences(of: "register: content/register.csv", with: "register: output/register.csv"),
+            "output/register.csv": TestSite.register,
+        ])
+        let output = site.root.appendingPathComponent("output").resolvingSymlinksInPath().path
+        #expect(try problems(of: site) == ["site.yml:8:1: error[config.invalid] `register` must not point inside the output folder \(output): that folder is published, and replaced by every build; keep the consent register at content/register.csv"])
     }
 
     @Test func missingThemeIsReported() throws {

@@ -593,6 +593,22 @@ def test_a_category_listed_twice_exits_2_where_it_is_repeated(site):
     assert not (site / "output").exists()
 
 
+def test_a_register_moved_into_the_theme_is_refused_at_its_line(site):
+    static = site / "themes" / "school" / "static"
+    (site / "content" / "register.csv").rename(static / "register.csv")
+    config = site / "site.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text.splitlines().index("register: content/register.csv") + 1
+    config.write_text(text.replace("register: content/register.csv", "register: themes/school/static/register.csv"),
+                      encoding="utf-8")
+
+    proc = build(site)
+    assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
+    assert (f"site.yml:{line}:1: error[config.invalid] `register` must not point inside themes/: a theme's files are "
+            "published with the site, and the consent register never is; keep it at content/register.csv") in proc.stderr, proc.stderr
+    assert not (site / "output").exists()
+
+
 # ---------------------------------------------------------------- 10. --quiet
 
 

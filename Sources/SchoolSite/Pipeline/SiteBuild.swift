@@ -26,6 +26,11 @@ public enum SiteBuild {
         // An output folder the build must not replace (the site, or someone's files) is refused
         // before the lock, which would go beside it; `write` checks again where it deletes.
         try writer.requireReplaceable()
+        // Loading checked the register against the default output folder; --output may name another.
+        if let misplaced = RegisterPlacement.diagnostic(for: site.config.registerPath, at: site.config.registerLocation,
+                                                        in: site.directory, output: output) {
+            throw SiteError([misplaced])
+        }
         // The lock goes beside the output folder. Where --output names folders that do not
         // exist yet, they are made and the lock taken only once the build is to write, so a
         // refused build makes nothing; there is then no previous site, cache or build to wait for.

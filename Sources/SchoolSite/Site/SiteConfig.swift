@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public var postsPerPage: Int
     /// Site-relative path of the consent register.
     public var registerPath: String
+    /// Where `register:` is written, for a register where a build would publish it.
+    var registerLocation = SourceLocation(file: SiteConfigLoader.fileName)
     public var approvers: [Approver]
     public var policy: Policy
     /// SHA-256 of the site.yml text these settings were read from.

@@ -35,8 +35,12 @@ enum SiteConfigLoader {
         }
         let perPage = fields.integer("posts_per_page", required: true, range: 1...1000)
         let register = fields.string("register", required: true)
+        let registerLocation = fields.location(ofKey: "register")
         if let register, !staysInsideSite(register) {
             fields.report("register", "`register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(register)`, which leads outside it. Move the consent register into the site folder and give its path from there")
+        } else if let register, let misplaced = RegisterPlacement.diagnostic(for: register, at: registerLocation, in: site,
+                                                                           output: SiteBuild.outputFolder(of: site, given: nil)) {
+            fields.diagnostics(append: misplaced)
         }
         let approvers = readApprovers(&fields)
         let policy = readPolicy(&fields)
@@ -48,6 +52,7 @@ enum SiteConfigLoader {
                                 theme: theme, postsPerPage: perPage, registerPath: register, approvers: approvers, policy: policy)
         config.sourceDigest = text.sha256
         config.themeLocation = fields.location(ofKey: "theme")
+        config.registerLocation = registerLocation
         return config
     }
 

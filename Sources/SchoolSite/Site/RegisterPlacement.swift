@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where `register:` in site.yml must not point. The consent register is never
+/// published (SPEC §2, §8), so it must not be in a theme folder, whose static
+/// files every build copies to assets/, nor in the output folder, which is
+/// published and which every build replaces.
+enum RegisterPlacement {
+    /// The problem with a register at `path` (site-relative) for a site built into `output`; nil when there is none.
+    /// - Parameter location: where site.yml gives the path.
+    static func diagnostic(for path: String, at location: SourceLocation, in site: SiteDirectory, output: URL) -> Diagnostic? {
+        let register = site.url(path)
+        let message: String
+        if isInside(register, site.url("themes")) {
+            message = "`register` must not point inside themes/: a theme's files are published with the site, and the consent register never is; keep it at content/register.csv"
+        } else if isInside(register, output) {
+            message = "`register` must not point inside the output folder \(output.path): that folder is published, and replaced by every build; keep the consent register at content/register.csv"
+        } else {
+            return nil
+        }
+        return .error("config.invalid", at: location, message)
+    }
+
+    /// Whether `file` lies inside `folder`, by name (`content/../themes/…` is in
+    /// themes/) or once symlinks are resolved (a linked content/ into the theme).
+    private static func isInside(_ file: URL, _ folder: URL) -> Bool {
+        isBelow(file.standardizedFileURL.path, folder.standardizedFileURL.path)
+            || isBelow(file.resolvingSymlinksInPath().path, folder.resolvingSymlinksInPath().path)
+    }
+
+    /// Compared by bytes, as the file system tells names apart.
+    private static func isBelow(_ path: String, _ folder: String) -> Bool {
+        path.utf8.starts(with: (folder.hasSuffix("/") ? folder : folder + "/").utf8)
+    }
+}
