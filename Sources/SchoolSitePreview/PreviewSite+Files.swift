@@ -19,10 +19,10 @@ extension PreviewSite {
             return data
         case .copy(let source):
             try requireInside(source, folder: "")
-            return try directory.readData(source, limit: Self.sizeLimit)
+            return try readSource(source, limit: Self.sizeLimit)
         case .image(let source):
             try requireInside(source, folder: (source as NSString).deletingLastPathComponent)
-            return try ImageMetadataStripper.strip(try directory.readData(source, limit: ImageMetadataStripper.sizeLimit))
+            return try ImageMetadataStripper.strip(try readSource(source, limit: ImageMetadataStripper.sizeLimit))
         case .previous:
             // The preview renders every post afresh; only a build links earlier output.
             throw UnservableFile()
@@ -30,6 +30,14 @@ extension PreviewSite {
     }
 
     private static let sizeLimit = 64 << 20
+
+    /// The bytes of a site file; never the consent register's, whatever name
+    /// (a hard link, a symlink) leads to it, as a build never publishes it.
+    private func readSource(_ source: String, limit: Int) throws -> Data {
+        let file = try directory.readFile(source, limit: limit)
+        guard file.identity != register else { throw UnservableFile() }
+        return file.data
+    }
 
     /// `source`, symlinks resolved, lies inside `folder` (site-relative; "" is the site itself).
     private func requireInside(_ source: String, folder: String) throws {

@@ -110,6 +110,19 @@ import Testing
         }
     }
 
+    /// A theme's static file that is the register itself (a hard link) is not served, as a build refuses to publish it.
+    @Test func theRegisterHardLinkedIntoTheThemeIsNotServed() async throws {
+        let site = try PreviewFixture()
+        #expect(link(site.root.appendingPathComponent("content/register.csv").path,
+                     site.root.appendingPathComponent("themes/school/static/pupils.csv").path) == 0)
+        try await site.withPreview { server in
+            let register = try await RawResponse.get("/assets/pupils.csv", port: server.address.port)
+            #expect(register.status == 404 && !register.text.contains("given_name"), "gave \(register.status)")
+            let stylesheet = try await RawResponse.get("/assets/style.css", port: server.address.port)
+            #expect(stylesheet.status == 200)
+        }
+    }
+
     @Test func outputIsNeverWritten() async throws {
         let built = try PreviewFixture()
         try built.write("output/index.html", "an old build")

@@ -156,7 +156,7 @@ extension BuildTests {
         let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map { evaluation.posts[$0.index].post })
         try site.remove("content/posts/2024-06-14-relay/relay.png")
         #expect {
-            try OutputWriter(site: loaded.directory, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)
+            try OutputWriter(site: loaded.directory, register: loaded.register.sourceFile, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)
         } throws: { error in
             let failure = error as? SiteError
             return failure?.kind == .outputFailed && failure?.diagnostics.first?.location.file == "content/posts/2024-06-14-relay/relay.png"
@@ -181,5 +181,22 @@ extension BuildTests {
             (error as? SiteError)?.description == "site.yml:8:1: error[config.invalid] `register` must not point inside the output folder \(output.path): that folder is published, and replaced by every build; keep the consent register at content/register.csv"
         }
         #expect(site.snapshot("public") == before)
+    }
+
+    /// The register hard-linked into the theme under another name is the same file:
+    /// the build stops, names it, and keeps the old site.
+    @Test func registerHardLinkedIntoTheThemeStopsTheBuild() throws {
+        let site = try site()
+        #expect(try site.build(on: "2024-09-02").output != nil)
+        let before = site.snapshot()
+        #expect(link(site.root.appendingPathComponent("content/register.csv").path,
+                     site.root.appendingPathComponent("themes/school/static/pupils.csv").path) == 0)
+        #expect {
+            try site.build(on: "2024-09-02")
+        } throws: { error in
+            let failure = error as? SiteError
+            return failure?.kind == .outputFailed && failure?.description == "themes/school/static/pupils.csv:1:1: error[output.write] this file is the consent register under another name (a hard link or symlink to it), and the register is never published; nothing was written and the previous site is unchanged. Delete this name for it (the register stays where `register:` in site.yml points) and build again."
+        }
+        #expect(site.snapshot() == before)
     }
 }

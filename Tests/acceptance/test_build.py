@@ -8,6 +8,7 @@ pages, html.parser for the markup inside feed entries.
 from __future__ import annotations
 
 import fcntl
+import os
 import random
 import re
 import signal
@@ -606,6 +607,17 @@ def test_a_register_moved_into_the_theme_is_refused_at_its_line(site):
     assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
     assert (f"site.yml:{line}:1: error[config.invalid] `register` must not point inside themes/: a theme's files are "
             "published with the site, and the consent register never is; keep it at content/register.csv") in proc.stderr, proc.stderr
+    assert not (site / "output").exists()
+
+
+def test_a_register_hard_linked_into_the_theme_is_never_published(site):
+    static = site / "themes" / "school" / "static"
+    os.link(site / "content" / "register.csv", static / "register.csv")
+
+    proc = build(site)
+    assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
+    assert ("themes/school/static/register.csv:1:1: error[output.write] this file is the consent register under another "
+            "name (a hard link or symlink to it), and the register is never published") in proc.stderr, proc.stderr
     assert not (site / "output").exists()
 
 

@@ -35,6 +35,8 @@ public struct Register: Sendable {
     let names: NameIndex
     /// SHA-256 of the register text these people were read from.
     public internal(set) var sourceDigest = ""
+    /// The file they were read from, which is never published under any name.
+    public internal(set) var sourceFile: FileIdentity?
 
     public init(people: [Person]) {
         self.people = people

@@ -12,13 +12,17 @@ enum RegisterReader {
 
     static func read(from site: SiteDirectory, path: String) throws(SiteError) -> Register {
         let text: String
+        let file: FileIdentity
         do {
-            text = try site.readText(path, limit: sizeLimit)
+            let read = try site.readFile(path, limit: sizeLimit)
+            text = try SiteDirectory.decodeText(read.data)
+            file = read.identity
         } catch {
             throw SiteError(rule, at: SourceLocation(file: path), "the consent register \(error.reason)")
         }
         var register = try parse(text, file: path)
         register.sourceDigest = text.sha256
+        register.sourceFile = file
         return register
     }
 

@@ -72,6 +72,11 @@ public struct SiteDirectory: Sendable {
         try SiteDirectory.readData(at: path(relativePath), limit: limit)
     }
 
+    /// The bytes of a regular file, and which file they are (`FileIdentity`).
+    public func readFile(_ relativePath: String, limit: Int) throws(FileReadError) -> (data: Data, identity: FileIdentity) {
+        try SiteDirectory.readFile(at: path(relativePath), limit: limit)
+    }
+
     /// The text of a UTF-8 file, without a leading byte-order mark.
     public func readText(_ relativePath: String, limit: Int) throws(FileReadError) -> String {
         try Self.decodeText(try readData(relativePath, limit: limit))
@@ -107,6 +112,11 @@ public struct SiteDirectory: Sendable {
 
     /// - Parameter folder: where a relative `path` is looked up from; nil for the working folder.
     static func readData(at path: String, in folder: FolderHandle? = nil, limit: Int) throws(FileReadError) -> Data {
+        try readFile(at: path, in: folder, limit: limit).data
+    }
+
+    /// As `readData`, and which file was read, as it was looked at before it was opened.
+    static func readFile(at path: String, in folder: FolderHandle? = nil, limit: Int) throws(FileReadError) -> (data: Data, identity: FileIdentity) {
         let base = folder?.descriptor ?? AT_FDCWD
         // Looked at before it is opened: opening a device or a pipe can do something of itself.
         var info = stat()
@@ -121,7 +131,7 @@ public struct SiteDirectory: Sendable {
             throw FileReadError(reason: "cannot be opened (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        return try readAll(descriptor, size: Int(info.st_size), limit: limit)
+        return (try readAll(descriptor, size: Int(info.st_size), limit: limit), FileIdentity(info))
     }
 
     /// A file of a tree the build wrote itself, where no device or pipe can be:

@@ -6,10 +6,13 @@ import Foundation
 /// never a mix, and a build killed at any moment leaves the old site whole.
 struct OutputWriter: Sendable {
     let site: SiteDirectory
+    /// The consent register's file (`Register.sourceFile`).
+    let register: FileIdentity?
     let output: URL
 
-    init(site: SiteDirectory, output: URL) {
+    init(site: SiteDirectory, register: FileIdentity?, output: URL) {
         self.site = site
+        self.register = register
         self.output = output.standardizedFileURL
     }
 
@@ -102,7 +105,7 @@ struct OutputWriter: Sendable {
         case .data(let data):
             return try tree.place(data, at: file.path, isShared: isShared)
         case .copy(let source):
-            return try tree.place(SiteDirectory.readData(at: site.path(source), limit: 64 << 20), at: file.path, isShared: isShared)
+            return try tree.place(readSource(source, limit: 64 << 20), at: file.path, isShared: isShared)
         case .image(let source):
             return try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
         case .previous:
@@ -122,14 +125,26 @@ struct OutputWriter: Sendable {
         return (0o644 & ~UInt32(mask), 0o755 & ~UInt32(mask))
     }
 
+    /// The bytes of a site file the new site publishes. The consent register is
+    /// never published: reached by another name (a hard link, a symlink) it is
+    /// still the same file, and stops the build, named.
+    private func readSource(_ source: String, limit: Int) throws -> Data {
+        let file = try site.readFile(source, limit: limit)
+        guard file.identity != register else {
+            throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
+                            "this file is the consent register under another name (a hard link or symlink to it), and the register is never published; nothing was written and the previous site is unchanged. Delete this name for it (the register stays where `register:` in site.yml points) and build again.")
+        }
+        return file.data
+    }
+
     /// A post image with its metadata removed; one that cannot be read or
     /// cleaned stops the build, named, since it must not be published as it is.
-    private func withoutMetadata(_ source: String) throws(SiteError) -> Data {
+    private func withoutMetadata(_ source: String) throws -> Data {
         let reason: String
         do {
-            let data = try SiteDirectory.readData(at: site.path(source), limit: ImageMetadataStripper.sizeLimit)
+            let data = try readSource(source, limit: ImageMetadataStripper.sizeLimit)
             do { return try ImageMetadataStripper.strip(data) } catch { reason = error.reason }
-        } catch {
+        } catch let error as FileReadError {
             reason = error.reason
         }
         throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
