@@ -166,7 +166,14 @@ enum SiteConfigLoader {
     /// folder, which joins an absolute path onto it: `/tmp/reg.csv` would be
     /// looked for as SITE/tmp/reg.csv, while `../reg.csv` would leave the site.
     private static func staysInsideSite(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        guard !path.hasPrefix("/") else { return false }
+        // `content/../themes/…` stays inside (and is judged where it leads); `../reg.csv` does not.
+        var depth = 0
+        for component in path.split(separator: "/") where component != "." {
+            depth += component == ".." ? -1 : 1
+            if depth < 0 { return false }
+        }
+        return true
     }
 
     private static func isPlainName(_ text: String) -> Bool {
