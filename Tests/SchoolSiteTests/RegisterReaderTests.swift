@@ -13,6 +13,11 @@ import Testing
         }
     }
 
+    /// The diagnostics reading `csv` gives, as printed; none when it reads.
+    func problems(_ csv: String) -> [String] {
+        failure(csv)?.diagnostics.map(\.description) ?? []
+    }
+
     @Test func quotingBOMAndCRLF() throws {
         let csv = "\u{FEFF}" + Self.header + "\r\n" +
             "P1,\"Mary Ann\",\"O'Neill, Jr\",\"\"\"Mo\"\"\",pupil,yes,no,no,2031-07-31\r\n" +
@@ -67,6 +72,51 @@ import Testing
     @Test func brokenQuotingIsRefused() {
         let error = failure(Self.header + "\nP1,\"Ann\"x,B,,pupil,yes,yes,no,\n")
         #expect(error?.diagnostics.first?.message.contains("not valid CSV") == true)
+    }
+
+    @Test func blankLinesAreSkipped() throws {
+        let csv = "\n" + Self.header + "\nP1,A,B,,pupil,yes,yes,no,\n\n \t\r\nP2,C,D,,pupil,yes,yes,no,\n\n"
+        #expect(try RegisterReader.parse(csv, file: "r.csv").people.map(\.id) == ["P1", "P2"])
+    }
+
+    @Test func rowsAfterABlankLineKeepTheirLines() {
+        #expect(problems(Self.header + "\nP1,A,B,,pupil,yes,yes,no,\n\nP2,C,D,,teacher,yes,yes,no,\n") == [
+            "content/register.csv:4:5: error[register.invalid] consent register row 2, column `role` must be `pupil`, `staff` or `other`, found `teacher`",
+        ])
+    }
+
+    @Test func aHeaderAfterBlankLinesIsReportedOnItsLine() {
+        #expect(problems("\n\n" + Self.header.replacingOccurrences(of: ",known_as", with: "") + "\n").first?.hasPrefix(
+            "content/register.csv:3:1: error[register.invalid] the header row has no column `known_as`") == true)
+    }
+
+    @Test func aLineOfOnlyCommasIsARowWithEmptyValues() {
+        #expect(problems(Self.header + "\nP1,A,B,,pupil,yes,yes,no,\n,,,,,,,,\n") == [
+            "content/register.csv:3:1: error[register.invalid] consent register row 2, column `id` has no id",
+            "content/register.csv:3:2: error[register.invalid] consent register row 2, column `given_name` has no given name",
+            "content/register.csv:3:5: error[register.invalid] consent register row 2, column `role` must be `pupil`, `staff` or `other`, found ``",
+            "content/register.csv:3:6: error[register.invalid] consent register row 2, column `photo_consent` must be `yes` or `no`, found ``",
+            "content/register.csv:3:7: error[register.invalid] consent register row 2, column `name_consent` must be `yes` or `no`, found ``",
+            "content/register.csv:3:8: error[register.invalid] consent register row 2, column `do_not_publish` must be `yes` or `no`, found ``",
+        ])
+    }
+
+    @Test func aRowWithFewerValuesThanTheHeaderIsRefused() {
+        #expect(problems(Self.header + "\nP1,A,B,,pupil,yes,yes,no,2025-07-31\nP2,C,D,,pupil,yes,yes,no\n") == [
+            "content/register.csv:3:1: error[register.invalid] consent register row 2 has 8 values but the header has 9; each row needs one value per column, empty or not (look for a missing comma, or a comma in a value that is not in double quotes)",
+        ])
+    }
+
+    @Test func aRowWithMoreValuesThanTheHeaderIsRefused() {
+        #expect(problems(Self.header + "\nP1,A,B,,pupil,yes,yes,no,,\nP2,C,D,,pupil,yes,yes,no,\n") == [
+            "content/register.csv:2:1: error[register.invalid] consent register row 1 has 10 values but the header has 9; each row needs one value per column, empty or not (look for a missing comma, or a comma in a value that is not in double quotes)",
+        ])
+    }
+
+    @Test func aLastRowWithoutALineBreakKeepsItsEmptyLastValue() throws {
+        let register = try RegisterReader.parse(Self.header + "\nP1,A,B,,pupil,yes,yes,no,2025-07-31\nP2,C,D,,pupil,yes,yes,no,", file: "r.csv")
+        #expect(register.people.map(\.id) == ["P1", "P2"])
+        #expect(register["P2"]?.consentUntil == nil)
     }
 
     @Test func consentHoldsUntilItsLastDay() throws {

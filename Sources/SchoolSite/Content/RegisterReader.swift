@@ -1,5 +1,4 @@
 import Foundation
-import SwiftCSV
 
 /// Reads `content/register.csv` (RFC 4180, header row, optional BOM, CRLF or LF).
 /// Any fault stops every command: a register that is half understood could let
@@ -27,36 +26,34 @@ enum RegisterReader {
     }
 
     static func parse(_ text: String, file: String) throws(SiteError) -> Register {
-        let csv: EnumeratedCSV
+        let rows: [RegisterRow]
         do {
-            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+            rows = try RegisterRow.rows(of: text)
         } catch {
             throw SiteError(rule, at: SourceLocation(file: file),
                             "the consent register is not valid CSV: a double quote is out of place (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)")
         }
-        let header = csv.header.map { $0.trimmed(of: .whitespaces) }
+        let header = (rows.first?.values ?? []).map { $0.trimmed(of: .whitespaces) }
         let missing = columns.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw SiteError(rule, at: SourceLocation(file: file, line: 1),
+            throw SiteError(rule, at: SourceLocation(file: file, line: rows.first?.line ?? 1),
                             "the header row has no column \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must name: \(columns.joined(separator: ","))")
         }
         let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         var people: [Person] = []
         var firstLineOfID: [String: Int] = [:]
-        var line = 2
-        for (rowNumber, row) in csv.rows.enumerated() {
-            defer { line += 1 + row.reduce(0) { $0 + $1.filter(\.isNewline).count } }
-            if row.count == 1, row[0].trimmed(of: .whitespaces).isEmpty { continue }
-            var cells = RowCells(row: row, index: index, file: file, line: line, rowNumber: rowNumber + 1)
-            if row.count != header.count {
-                cells.fail(column: nil, "has \(row.count) values but the header has \(header.count)")
-            }
-            if let person = cells.person() {
+        // Rows are counted as people are, so blank lines do not count; the line says where the row is.
+        for (offset, row) in rows.dropFirst().enumerated() {
+            var cells = RowCells(row: row.values, index: index, file: file, line: row.line, rowNumber: offset + 1)
+            if row.values.count != header.count {
+                // Its values cannot be matched to columns: checking them would name the wrong ones.
+                cells.fail(column: nil, "has \(row.values.count) values but the header has \(header.count); each row needs one value per column, empty or not (look for a missing comma, or a comma in a value that is not in double quotes)")
+            } else if let person = cells.person() {
                 if let first = firstLineOfID[person.id] {
                     cells.fail(column: "id", "repeats the id `\(person.id)` already used on line \(first); ids must be unique")
                 } else {
-                    firstLineOfID[person.id] = line
+                    firstLineOfID[person.id] = row.line
                     people.append(person)
                 }
             }
