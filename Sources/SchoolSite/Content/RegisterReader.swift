@@ -30,8 +30,7 @@ enum RegisterReader {
         do {
             rows = try RegisterRow.rows(of: text)
         } catch {
-            throw SiteError(rule, at: SourceLocation(file: file),
-                            "the consent register is not valid CSV: a double quote is out of place (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)")
+            throw SiteError(rule, at: SourceLocation(file: file, line: error.line, column: error.column), message(for: error))
         }
         let header = (rows.first?.values ?? []).map { $0.trimmed(of: .whitespaces) }
         let missing = columns.filter { !header.contains($0) }
@@ -62,6 +61,16 @@ enum RegisterReader {
         }
         guard diagnostics.isEmpty else { throw SiteError(diagnostics) }
         return Register(people: people)
+    }
+
+    private static func message(for problem: CSVQuoteProblem) -> String {
+        let quoting = "(a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)"
+        switch problem.kind {
+        case .outOfPlace:
+            return "the consent register is not valid CSV: a double quote on line \(problem.line) is out of place \(quoting)"
+        case .unclosed:
+            return "the consent register is not valid CSV: the quoted value that starts on line \(problem.line) is never closed, so the rest of the file would be read as part of it; add the missing \" \(quoting)"
+        }
     }
 }
 

@@ -9,20 +9,33 @@ struct RegisterRow {
     /// The rows of `text` that hold something, the header first. A blank line, or one
     /// of spaces and tabs only, holds no one: it is skipped, but counted in the lines
     /// of the rows after it. A line of commas is a row of empty values.
-    static func rows(of text: String) throws -> [RegisterRow] {
+    static func rows(of text: String) throws(CSVQuoteProblem) -> [RegisterRow] {
+        // SwiftCSV would skip a byte-order mark itself; without it here, the columns
+        // found for a quote problem on line 1 are the ones an editor shows.
+        var source = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // SwiftCSV drops the last value of a text without a final line break when that
         // value is empty: a last row ending in an empty `consent_until` would lose it.
-        let source = text.last?.isNewline == false ? text + "\n" : text
-        // With rowLimit 0 the initializer reads the first row only. `rows` would pad every
-        // row to the longest; enumerating gives each row's own values.
-        let csv = try EnumeratedCSV(string: source, delimiter: .comma, loadColumns: false, rowLimit: 0)
+        if source.last?.isNewline == false { source += "\n" }
         var rows: [RegisterRow] = []
         var line = 1
-        try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { values in
-            // SwiftCSV ends a row at a line break and keeps those inside quotes in the value.
-            defer { line += 1 + values.reduce(0) { $0 + $1.count(where: \.isNewline) } }
-            if values.count == 1, values[0].trimmed(of: .whitespaces).isEmpty { return }
-            rows.append(RegisterRow(values: values, line: line))
+        do {
+            // With rowLimit 0 the initializer reads the first row only. `rows` would pad every
+            // row to the longest; enumerating gives each row's own values.
+            let csv = try EnumeratedCSV(string: source, delimiter: .comma, loadColumns: false, rowLimit: 0)
+            try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { values in
+                // SwiftCSV ends a row at a line break and keeps those inside quotes in the value.
+                defer { line += 1 + values.reduce(0) { $0 + $1.count(where: \.isNewline) } }
+                if values.count == 1, values[0].trimmed(of: .whitespaces).isEmpty { return }
+                rows.append(RegisterRow(values: values, line: line))
+            }
+        } catch {
+            throw CSVQuoteProblem.outOfPlace(in: source, rowLine: line)
+        }
+        // SwiftCSV reads a quoted value that is never closed to the end of the text without
+        // complaint. Once it has read the text, every other quote pairs up (opening and
+        // closing, or `""`), so an odd number of them means the last value is such a one.
+        if source.count(where: { $0 == "\"" }) % 2 == 1, let last = rows.last {
+            throw CSVQuoteProblem.unclosed(in: source, lastRow: last)
         }
         return rows
     }
