@@ -150,6 +150,14 @@ import Testing
         #expect(problems(Self.header + "\nP1,A,B,,pupil,yes,yes,no,\"2025-07-31") == [unclosedQuote(2, 26)])
     }
 
+    @Test func aSemicolonSeparatedExportIsRecognised() {
+        let semicolons = Self.header.replacingOccurrences(of: ",", with: ";")
+        let advice = "error[register.invalid] the consent register looks semicolon-separated: its header row has `;` between the column names and no `,`. Save it as comma-separated CSV (in Excel: Save As, CSV UTF-8 (Comma delimited)) and try again"
+        #expect(problems(semicolons + "\nP1;\"Ann\";Lee;;pupil;yes;yes;no;\n") == ["content/register.csv:1:1: " + advice])
+        let quotedSemicolons = "\"" + Self.header.replacingOccurrences(of: ",", with: "\";\"") + "\""
+        #expect(problems("\n" + quotedSemicolons + "\r\nP1;Ann;Lee;;pupil;yes;yes;no;\r\n") == ["content/register.csv:2:1: " + advice])
+    }
+
     @Test func consentHoldsUntilItsLastDay() throws {
         let register = try RegisterReader.parse(Self.header + "\nP1,A,B,,pupil,yes,yes,no,2025-07-31\nP2,C,D,,pupil,yes,yes,yes,\n", file: "r.csv")
         let person = try #require(register["P1"])

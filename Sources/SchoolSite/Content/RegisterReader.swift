@@ -26,6 +26,12 @@ enum RegisterReader {
     }
 
     static func parse(_ text: String, file: String) throws(SiteError) -> Register {
+        if let header = firstFilledLine(of: text), header.text.contains(";"), !header.text.contains(",") {
+            // What a spreadsheet set to a language that writes decimal commas saves as "CSV":
+            // none of it would read, and the first symptom would be a stray quote or a missing column.
+            throw SiteError(rule, at: SourceLocation(file: file, line: header.number),
+                            "the consent register looks semicolon-separated: its header row has `;` between the column names and no `,`. Save it as comma-separated CSV (in Excel: Save As, CSV UTF-8 (Comma delimited)) and try again")
+        }
         let rows: [RegisterRow]
         do {
             rows = try RegisterRow.rows(of: text)
@@ -61,6 +67,15 @@ enum RegisterReader {
         }
         guard diagnostics.isEmpty else { throw SiteError(diagnostics) }
         return Register(people: people)
+    }
+
+    /// The first line with more than white space on it: the header row.
+    private static func firstFilledLine(of text: String) -> LineScanner.Line? {
+        var lines = LineScanner(text)
+        while let line = lines.next() {
+            if line.text.contains(where: { !$0.isWhitespace }) { return line }
+        }
+        return nil
     }
 
     private static func message(for problem: CSVQuoteProblem) -> String {
