@@ -39,6 +39,9 @@ struct SourcePositions {
         let bytes = self.line(line)
         var at = bytes.startIndex + sourceByteColumn(bytes, line: line, byteColumn: byteColumn, block: block) - 1
         guard at >= bytes.startIndex, at <= bytes.endIndex, !bytes[at...].starts(with: text.utf8) else { return [] }
+        // Curly quotes (the usual difference) read as long as they are written: without a
+        // backslash or `&` on the rest of the line, or a smart dash or ellipsis, nothing drifts.
+        guard bytes[at...].contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) || Self.hasSmartDashOrEllipsis(text) else { return [] }
         let textBytes = Array(text.utf8)
         var anchors: [ColumnAnchor] = []
         var next = 0, scalar = 0
@@ -78,6 +81,10 @@ struct SourcePositions {
     private static func smartPunctuation(_ rest: ArraySlice<UInt8>, for written: ArraySlice<UInt8>) -> Int? {
         guard written.first == 0xE2, let source = smartDashes[Array(written)], rest.starts(with: source) else { return nil }
         return source.count
+    }
+
+    private static func hasSmartDashOrEllipsis(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\u{2013}" || $0 == "\u{2014}" || $0 == "\u{2026}" }
     }
 
     private static let smartDashes: [[UInt8]: [UInt8]] = [

@@ -57,7 +57,6 @@ struct FrontMatterTextSegment {
     }
 
     private mutating func place(_ text: String, from column: Int, into segment: inout ScanSegment) {
-        let scalars = Array(text.unicodeScalars)
         var at = lineStart
         for _ in 1..<max(column, 1) where at < lineEnd {
             at += 1
@@ -73,6 +72,9 @@ struct FrontMatterTextSegment {
             at = first
         default: break
         }
+        // Nearly always, the value is written out on its line as it reads.
+        if source[at..<lineEnd].starts(with: text.utf8) { return segment.append(text, line: line, column: self.column(of: at)) }
+        let scalars = Array(text.unicodeScalars)
         var piece = (start: 0, line: line, column: self.column(of: at))
         var index = 0
         while index < scalars.count {
