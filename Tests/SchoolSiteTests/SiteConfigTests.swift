@@ -54,13 +54,18 @@ import Testing
         #expect(try failure(yaml) == ["site.yml:13:50: error[config.invalid] category `aaaaaaaaaaaaaaaaaaaa…` is 256 characters long; it names a folder, category/NAME/, so it can be at most 255"])
     }
 
+    @Test func aPublicKeyCutShortIsRefusedAtItsLine() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: TestSite.placeholderKey, with: "ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        #expect(try failure(yaml) == ["site.yml:11:5: error[config.invalid] `public_key` is not a whole Ed25519 public key: after `ed25519:` come the 44 characters that `schoolsite keygen` printed, ending in `=`; copy them again, all of them"])
+    }
+
     @Test func approverListedTwiceIsRefused() throws {
-        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Sam Taylor\n    public_key: ed25519:BBBB\npolicy:")
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Sam Taylor\n    public_key: ed25519:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\npolicy:")
         #expect(try failure(yaml) == ["site.yml:12:5: error[config.invalid] the approver `Sam Taylor` is listed again (first on line 10); keep one entry per person, with their current public_key"])
     }
 
     @Test func oneKeyForTwoApproversIsRefused() throws {
-        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: ed25519:AAAA\npolicy:")
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: \(TestSite.placeholderKey)\npolicy:")
         #expect(try failure(yaml) == ["site.yml:13:5: error[config.invalid] this public_key is given to another approver too (line 11); each approver signs with a key of their own"])
     }
 

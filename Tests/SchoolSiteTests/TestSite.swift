@@ -10,6 +10,8 @@ final class TestSite: Sendable {
     let key = ApprovalKey.generate(name: "Sam Taylor")
     static let unsignedApproval = "SIGN"
 
+    /// A well-formed key nobody holds, in `siteYAML` until a site signs with its own.
+    static let placeholderKey = "ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
     static let siteYAML = """
     title: Test School News
     school: Test Primary School
@@ -21,7 +23,7 @@ final class TestSite: Sendable {
     register: content/register.csv
     approvers:
       - name: Sam Taylor
-        public_key: ed25519:AAAA
+        public_key: \(placeholderKey)
     policy:
       categories: [achievement, celebration, update, reminder]
       pupil_full_names: forbid
@@ -60,7 +62,7 @@ final class TestSite: Sendable {
         all["site.yml"] = Self.siteYAML
         all["content/register.csv"] = Self.register
         all.merge(files) { _, new in new }
-        all["site.yml"] = all["site.yml"]?.replacingOccurrences(of: "ed25519:AAAA", with: key.publicKeyText)
+        all["site.yml"] = all["site.yml"]?.replacingOccurrences(of: Self.placeholderKey, with: key.publicKeyText)
         for (path, text) in all { try write(path, Data(text.utf8)) }
         for (path, data) in binary { try write(path, data) }
         for (path, text) in all where path.hasSuffix("/approval.json") && text == Self.unsignedApproval {

@@ -82,6 +82,9 @@ enum SiteConfigLoader {
             let key = entry.string("public_key", required: true)
             if let key, !key.hasPrefix("ed25519:") {
                 entry.report("public_key", "`public_key` must start with `ed25519:` (as printed by `schoolsite keygen`)")
+            } else if let key, Data(base64Encoded: String(key.dropFirst("ed25519:".count)))?.count != 32 {
+                // Otherwise a key cut short when copied shows only later, as every approval failing to verify.
+                entry.report("public_key", "`public_key` is not a whole Ed25519 public key: after `ed25519:` come the 44 characters that `schoolsite keygen` printed, ending in `=`; copy them again, all of them")
             }
             fields.absorb(entry)
             if let name, let key {
