@@ -44,6 +44,8 @@ struct SourcePositions {
         guard bytes[at...].contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) || Self.hasSmartDashOrEllipsis(text) else { return [] }
         let textBytes = Array(text.utf8)
         var anchors: [ColumnAnchor] = []
+        // Counted on as the walk goes: from the line's start for every anchor, it was quadratic in their number.
+        var column = scalarColumn(bytes, byteColumn: at - bytes.startIndex + 1)
         var next = 0, scalar = 0
         while next < textBytes.count {
             // A scalar's bytes: its first, and the continuation bytes (10xxxxxx) after it.
@@ -53,11 +55,14 @@ struct SourcePositions {
             let rest = bytes[at...]
             if let source = Self.escapeOrEntity(rest, for: written, text: textBytes[next...]) ?? Self.smartPunctuation(rest, for: written) {
                 at += source
-                anchors.append(ColumnAnchor(scalar: scalar + 1, column: scalarColumn(bytes, byteColumn: at - bytes.startIndex + 1)))
+                column += source
+                anchors.append(ColumnAnchor(scalar: scalar + 1, column: column))
             } else if rest.starts(with: written) {
                 at += written.count
+                column += 1
             } else if let quote = Self.smartQuotes[Array(written)], rest.first == quote {
                 at += 1  // one scalar for one: no drift
+                column += 1
             } else {
                 break
             }

@@ -75,7 +75,10 @@ struct FrontMatterTextSegment {
         // Nearly always, the value is written out on its line as it reads.
         if source[at..<lineEnd].starts(with: text.utf8) { return segment.append(text, line: line, column: self.column(of: at)) }
         let scalars = Array(text.unicodeScalars)
-        var piece = (start: 0, line: line, column: self.column(of: at))
+        // Counted on as the walk goes, not from the line's start at each piece: a long
+        // value full of escapes would make that quadratic.
+        var column = self.column(of: at)
+        var piece = (start: 0, line: line, column: column)
         var index = 0
         while index < scalars.count {
             let written = Array(String(scalars[index]).utf8)
@@ -83,24 +86,29 @@ struct FrontMatterTextSegment {
             let escape = Self.escape(rest, in: quote)
             if escape == nil && rest.starts(with: written) {
                 at += written.count
+                column += 1
                 index += 1
                 continue
             }
             let readAsWritten: Bool
-            if let length = escape ?? CharacterReference.decodedLength(at: rest, readAs: Array(String(String.UnicodeScalarView(scalars[index...])).utf8)[...]) {
+            // A reference is at most 40 bytes long, so the text after it need not be longer.
+            let textAhead = Array(String(String.UnicodeScalarView(scalars[index...].prefix(40))).utf8)[...]
+            if let length = escape ?? CharacterReference.decodedLength(at: rest, readAs: textAhead) {
                 at += length
+                column += length  // escapes and references are ASCII
                 readAsWritten = true
             } else if rest.allSatisfy(Self.isBlank) {
                 // A line break: it reads as a space or a newline, or as nothing before a blank line.
                 guard let next = nextLine() else { break }
                 at = next
+                column = self.column(of: at)
                 readAsWritten = written == [UInt8(ascii: " ")] || written == [UInt8(ascii: "\n")]
             } else {
                 break
             }
             if readAsWritten { index += 1 }
             segment.append(String(String.UnicodeScalarView(scalars[piece.start..<index])), line: piece.line, column: piece.column)
-            piece = (index, line, self.column(of: at))
+            piece = (index, line, column)
         }
         segment.append(String(String.UnicodeScalarView(scalars[piece.start...])), line: piece.line, column: piece.column)
     }
