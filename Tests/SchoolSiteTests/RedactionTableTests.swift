@@ -159,6 +159,15 @@ import Testing
         #expect(found.positions(of: "redaction.name") == [position(source["①"])])
     }
 
+    /// Past the depth the tree is copied to, a subtree is kept as its text, links and
+    /// images: the page still shows them, so the name scan and the image rules still run.
+    @Test func contentNestedTooDeepToCopyIsStillChecked() throws {
+        let body = String(repeating: ">", count: 300) + " Well done Oliver! ![](x.png) ![x](https://evil.example/x.jpg)\n"
+        let source = "---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body
+        let rules = Set(try diagnostics(forPost: source).map(\.rule))
+        #expect(rules.isSuperset(of: ["redaction.name", "image.missing", "image.alt", "image.outside"]))
+    }
+
     @Test func slugAndTitleAreScannedButNotTheByline() throws {
         let source = "---\ntitle: Zoë's prize\ndate: 2024-06-14\nauthor: Oliver Brown\ncategory: update\npeople: []\nphotos: {}\n---\nHello.\n"
         let found = try diagnostics(forPost: source, slug: "2024-06-14-amelia-wins").filter { $0.rule == "redaction.name" }

@@ -82,6 +82,7 @@ private struct TreeCopier {
         var children: [MarkdownNode] = []
         if depth >= Self.maximumDepth {
             children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)]
+                + Self.flattenedLinksAndImages(node, at: position)
         } else {
             var child = cmark_node_first_child(node)
             while let current = child {
@@ -107,6 +108,23 @@ private struct TreeCopier {
             if !literal.isEmpty { text += literal + " " }
         }
         return text
+    }
+
+    /// The links and images of a subtree kept as its text only, each with its alt
+    /// text: the page still shows them, so the image and link rules must see them.
+    private static func flattenedLinksAndImages(_ node: OpaquePointer, at position: (line: Int, column: Int)) -> [MarkdownNode] {
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [MarkdownNode] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let kind = Self.kind(of: cmark_node_get_type(current))
+            guard kind == .link || kind == .image else { continue }
+            let text = MarkdownNode(kind: .text, literal: flattenedText(current), line: position.line, column: position.column)
+            found.append(MarkdownNode(kind: kind, url: string(cmark_node_get_url(current)), title: string(cmark_node_get_title(current)),
+                                      line: position.line, column: position.column, children: [text]))
+        }
+        return found
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -44,6 +44,11 @@ private struct BodySegments {
             }
         case .htmlBlock:
             return
+        case .text, .link, .image:
+            // Only where a subtree nested too deep to copy is kept as its text (`TreeCopier.maximumDepth`).
+            var run = ScanSegment(place: "text")
+            appendInlines([node], to: &run)
+            segments.append(run)
         default:
             for child in node.children { collect(child) }
         }
