@@ -19,7 +19,9 @@ extension PreviewSite {
             return data
         case .copy(let source):
             try requireInside(source, folder: "")
-            return try readSource(source, limit: Self.sizeLimit)
+            let data = try readSource(source, limit: Self.sizeLimit)
+            guard !Register.isCopy(data, digest: registerDigest) else { throw UnservableFile() }
+            return data
         case .image(let source):
             try requireInside(source, folder: (source as NSString).deletingLastPathComponent)
             return try ImageMetadataStripper.strip(try readSource(source, limit: ImageMetadataStripper.sizeLimit))

@@ -11,6 +11,7 @@ import fcntl
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -618,6 +619,17 @@ def test_a_register_hard_linked_into_the_theme_is_never_published(site):
     assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
     assert ("themes/school/static/register.csv:1:1: error[output.write] this file is the consent register under another "
             "name (a hard link or symlink to it), and the register is never published") in proc.stderr, proc.stderr
+    assert not (site / "output").exists()
+
+
+def test_a_copy_of_the_register_in_the_theme_is_never_published(site):
+    static = site / "themes" / "school" / "static"
+    shutil.copyfile(site / "content" / "register.csv", static / "people.csv")
+
+    proc = build(site)
+    assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
+    assert ("themes/school/static/people.csv:1:1: error[output.write] this file is a copy of the consent register, "
+            "and the register is never published") in proc.stderr, proc.stderr
     assert not (site / "output").exists()
 
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of the consent register (SPEC §4).
 public struct Person: Sendable, Hashable {
     public enum Role: String, Sendable {
@@ -37,6 +39,11 @@ public struct Register: Sendable {
     public internal(set) var sourceDigest = ""
     /// The file they were read from, which is never published under any name.
     public internal(set) var sourceFile: FileIdentity?
+
+    /// Whether `data` is a copy of the register's text (`sourceDigest`), which is never published either.
+    public static func isCopy(_ data: Data, digest: String) -> Bool {
+        !digest.isEmpty && (try? SiteDirectory.decodeText(data))?.sha256 == digest
+    }
 
     public init(people: [Person]) {
         self.people = people

@@ -8,6 +8,8 @@ struct OutputWriter: Sendable {
     let site: SiteDirectory
     /// The consent register's file (`Register.sourceFile`).
     let register: FileIdentity?
+    /// Its text's digest (`Register.sourceDigest`): a theme file that is a copy of it stops the build.
+    var registerDigest = ""
     let output: URL
 
     init(site: SiteDirectory, register: FileIdentity?, output: URL) {
@@ -105,7 +107,13 @@ struct OutputWriter: Sendable {
         case .data(let data):
             return try tree.place(data, at: file.path, isShared: isShared)
         case .copy(let source):
-            return try tree.place(readSource(source, limit: 64 << 20), at: file.path, isShared: isShared)
+            let data = try readSource(source, limit: 64 << 20)
+            // Post images are cleaned, which a register's text cannot pass; theme files are copied as they are.
+            guard !Register.isCopy(data, digest: registerDigest) else {
+                throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
+                                "this file is a copy of the consent register, and the register is never published; nothing was written and the previous site is unchanged. Delete this copy (the register stays where `register:` in site.yml points) and build again.")
+            }
+            return try tree.place(data, at: file.path, isShared: isShared)
         case .image(let source):
             return try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
         case .previous:
