@@ -3,8 +3,6 @@
 /// build date; with `pupil_full_names: forbid`, a pupil's given (or known-as) and
 /// family name never appear together. Diagnostics give ids, never the names.
 struct NameRedactionRule: PolicyRule {
-    /// Words at most this many characters apart count as written together (`Amelia Smith`, `Smith, Amelia`).
-    static let fullNameGap = 3
 
     func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
         var scan = NameScan(post: post, front: front, context: context)
@@ -97,27 +95,32 @@ private struct NameScan {
         }
     }
 
-    /// The units written together with `units[offset]` after it: the next, close by,
-    /// and the one after a middle initial (`Amelia J. Smith`), which the word filter
-    /// may have left out as no name's.
+    /// The units written together with `units[offset]` after it: the next, with at most
+    /// a comma or hyphen between (however much space), or one after a middle name or
+    /// initials (`Amelia J. Smith`, `Amelia Jane Smith`, `Amelia "Jay" Smith`), which the
+    /// word filter may have left out as no name's; in one word (`#AmeliaJaneSmith`), the
+    /// next part or the one after.
     private static func writtenAfter(_ offset: Int, in units: [Unit], text: String) -> [Unit] {
         let first = units[offset]
-        return units[(offset + 1)...].prefix(2).filter { next in
-            switch next.position - first.position {
-            case 1: next.start - first.end <= NameRedactionRule.fullNameGap
-            case 2: isMiddleInitial(in: text, from: first.end, to: next.start)
-            default: false
-            }
+        return units[(offset + 1)...].prefix(3).filter { next in
+            let wordsBetween = next.position - first.position - 1
+            guard (0...2).contains(wordsBetween) else { return false }
+            if next.start == first.start { return wordsBetween <= 1 }
+            return isWrittenTogether(in: text, from: first.end, to: next.start, wordsBetween: wordsBetween)
         }
     }
 
-    /// Whether the text from scalar `start` to `end` is one capital letter, maybe with a full stop, between spaces (` J. `).
-    private static func isMiddleInitial(in text: String, from start: Int, to end: Int) -> Bool {
-        // Parts of one word (`#AmeliaYear6Smith`) have no text between them.
-        guard start < end, end - start <= 5 else { return false }
-        let between = Array(text.unicodeScalars.dropFirst(start).prefix(end - start)).filter { !$0.properties.isWhitespace }
-        guard let letter = between.first, letter.properties.isUppercase, between.count <= 2 else { return false }
-        return between.count == 1 || between[1] == "."
+    /// Whether the text from scalar `start` to `end` keeps the words either side together:
+    /// with no word between, at most one mark (`Smith, Amelia`); else only capitalised
+    /// middle names or initials. Space and invisible characters count for nothing.
+    private static func isWrittenTogether(in text: String, from start: Int, to end: Int, wordsBetween: Int) -> Bool {
+        guard start <= end, end - start <= 40 else { return false }
+        let visible = text.unicodeScalars.dropFirst(start).prefix(end - start).filter { !$0.properties.isDefaultIgnorableCodePoint }
+        let tokens = String(String.UnicodeScalarView(visible)).split(whereSeparator: \.isWhitespace)
+        guard wordsBetween > 0 else { return tokens.joined().unicodeScalars.count <= 1 }
+        return (1...2).contains(tokens.count) && tokens.allSatisfy { token in
+            token.drop { "\"'“‘(".contains($0) }.first?.isUppercase == true
+        }
     }
 
     private mutating func checkName(_ word: ScanWord, bearers found: [NameIndex.Owner], in segment: ScanSegment) {
