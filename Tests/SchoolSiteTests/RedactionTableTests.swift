@@ -100,13 +100,6 @@ import Testing
         Row(body: "Well done **Am**elia!", named: ["P0001"], fires: none),
         Row(body: "Amelia Smith won.", named: ["P0001"], fires: fullName),
         Row(body: "Amelia J. Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia    Smith won (the page shows one space).", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia \u{200B}\u{200B}\u{200B}Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia&nbsp;&nbsp;&nbsp;&nbsp;Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia Jane Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia \"Jay\" Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Amelia J. K. Smith won.", named: ["P0001"], fires: fullName),
-        Row(body: "Share it: #AmeliaJaneSmith", named: ["P0001"], fires: fullName),
         Row(body: "Amelia met Smith's dog.", named: ["P0001"], fires: none),
         Row(body: "Amelia Smith won.", named: ["P0001"], notNames: ["Amelia"], fires: fullName),
         Row(body: "Amelia won.", notNames: ["Amelia"], fires: none),
@@ -123,6 +116,22 @@ import Testing
         Row(body: "Amelia #xY Smith", named: ["P0001"], fires: none),
         Row(body: "Zoë was there.", named: ["P0001"], fires: name),
     ]
+
+    /// Written with a name consented to, so only the full-name rule can fire.
+    static let fullNamesApart = [
+        "Amelia    Smith won (the page shows one space).",
+        "Amelia \u{200B}\u{200B}\u{200B}Smith won.",
+        "Amelia&nbsp;&nbsp;&nbsp;&nbsp;Smith won.",
+        "Amelia Jane Smith won.",
+        "Amelia \"Jay\" Smith won.",
+        "Amelia J. K. Smith won.",
+        "Share it: #AmeliaJaneSmith",
+    ]
+
+    @Test(arguments: fullNamesApart)
+    func aFullNameWithSpaceOrMiddleNamesBetweenIsStillOne(_ body: String) throws {
+        try row(Row(body: body, named: ["P0001"], fires: Self.fullName))
+    }
 
     @Test func tableHasEnoughRowsBothWays() {
         #expect(Self.rows.count >= 40)
