@@ -54,6 +54,10 @@ import Testing
         Row(body: "Well done Olive\u{0433} (Cyrillic ghe)!", fires: name),
         Row(body: "Well done Ame\u{3164}lia (Hangul filler)!", fires: name),
         Row(body: "Well done Ame\u{115F}lia!", fires: name),
+        Row(body: "Well done \u{0126}arry (H with stroke)!", fires: name),
+        Row(body: "Well done Olive\u{024D} (r with stroke)!", fires: name),
+        Row(body: "Well done \u{1F170}melia (squared A)!", fires: name),
+        Row(body: "Well done \u{249C}melia (parenthesised a)!", fires: name),
         // HTML entities.
         Row(body: "Zo&euml; ran fastest.", fires: name),
         Row(body: "Zo&#235; ran fastest.", fires: name),
