@@ -180,6 +180,13 @@ import Testing
         #expect(found.positions(of: "redaction.name") == [position(source["①"])])
     }
 
+    @Test func aNameInCodeIsReportedOnItsOwnLine() throws {
+        let body = "```\ncode ①Oliver\nmore\n  ②Oliver\n```\n\n> ~~~ text\n> ③Oliver\n> ~~~\n"
+        let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "redaction.name") == ["①", "②", "③"].map { position(source[$0]) })
+    }
+
     /// Past the depth the tree is copied to, a subtree is kept as its text, links and
     /// images: the page still shows them, so the name scan and the image rules still run.
     @Test func contentNestedTooDeepToCopyIsStillChecked() throws {

@@ -21,6 +21,7 @@ public final class MarkdownNode: Sendable {
     public let info: String
     /// For text written longer than it reads (`&amp;`, `\*`, `--`): where its later scalars are.
     public let anchors: [ColumnAnchor]
+    /// Where the node starts; for a code block, where its code starts (past an opening fence).
     public let line: Int
     public let column: Int
     public let children: [MarkdownNode]

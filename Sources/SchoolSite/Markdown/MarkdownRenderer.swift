@@ -91,6 +91,11 @@ private struct TreeCopier {
             }
         }
         let literal = Self.string(cmark_node_get_literal(node))
+        // A code block is placed where its code starts: past the opening fence, when it
+        // spans more lines than its code has (the fences).
+        if kind == .codeBlock, Int(cmark_node_get_end_line(node)) - line + 1 > literal.utf8.count(where: { $0 == UInt8(ascii: "\n") }) {
+            position.line += 1
+        }
         return MarkdownNode(kind: kind, literal: literal,
                             url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
                             info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "",

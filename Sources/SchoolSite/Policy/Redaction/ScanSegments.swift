@@ -37,8 +37,12 @@ private struct BodySegments {
             appendInlines(node.children, to: &run)
             segments.append(run)
         case .codeBlock:
-            // The code starts on the line after the fence, or on the node's line when indented.
-            segments.append(ScanSegment(place: "code", text: node.literal, line: node.line, column: node.column))
+            // Each line of code where it is written: the node is where the code starts.
+            var code = ScanSegment(place: "code")
+            for (offset, text) in node.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                code.append(text + "\n", line: node.line + offset, column: node.column)
+            }
+            segments.append(code)
             if !node.info.isEmpty {
                 segments.append(ScanSegment(place: "code fence", text: node.info, line: node.line, column: node.column, advancing: false))
             }
