@@ -82,9 +82,11 @@ private struct NameScan {
                 checkName(word, bearers: (whole + parts.flatMap(\.owners)).map(\.owner) + Array(joined), in: segment)
             }
         }
-        guard forbidFullNames else { return }
+        guard forbidFullNames, units.contains(where: { !$0.owners.isEmpty }) else { return }
+        // Indexed by the units' scalar positions, for the text between two of them.
+        let scalars = Array(segment.text.unicodeScalars)
         for (offset, first) in units.enumerated() where !first.owners.isEmpty {
-            for second in Self.writtenAfter(offset, in: units, text: segment.text) {
+            for second in Self.writtenAfter(offset, in: units, text: scalars) {
                 let together = first.owners.filter { candidate in
                     guard candidate.owner.isPupil else { return false }
                     let other = candidate.part == .family ? index.givenWords[candidate.owner.id] : index.familyWords[candidate.owner.id]
@@ -100,7 +102,7 @@ private struct NameScan {
     /// initials (`Amelia J. Smith`, `Amelia Jane Smith`, `Amelia "Jay" Smith`), which the
     /// word filter may have left out as no name's; in one word (`#AmeliaJaneSmith`), the
     /// next part or the one after.
-    private static func writtenAfter(_ offset: Int, in units: [Unit], text: String) -> [Unit] {
+    private static func writtenAfter(_ offset: Int, in units: [Unit], text: [Unicode.Scalar]) -> [Unit] {
         let first = units[offset]
         return units[(offset + 1)...].prefix(3).filter { next in
             let wordsBetween = next.position - first.position - 1
@@ -113,9 +115,11 @@ private struct NameScan {
     /// Whether the text from scalar `start` to `end` keeps the words either side together:
     /// with no word between, at most one mark (`Smith, Amelia`); else only capitalised
     /// middle names or initials. Space and invisible characters count for nothing.
-    private static func isWrittenTogether(in text: String, from start: Int, to end: Int, wordsBetween: Int) -> Bool {
-        guard start <= end, end - start <= 40 else { return false }
-        let visible = text.unicodeScalars.dropFirst(start).prefix(end - start).filter { !$0.properties.isDefaultIgnorableCodePoint }
+    private static func isWrittenTogether(in text: [Unicode.Scalar], from start: Int, to end: Int, wordsBetween: Int) -> Bool {
+        guard start <= end, end - start <= 40, end <= text.count else { return false }
+        // The usual case: one space, or one mark, between two words.
+        if wordsBetween == 0 && end - start <= 1 { return true }
+        let visible = text[start..<end].filter { !$0.properties.isDefaultIgnorableCodePoint }
         let tokens = String(String.UnicodeScalarView(visible)).split(whereSeparator: \.isWhitespace)
         guard wordsBetween > 0 else { return tokens.joined().unicodeScalars.count <= 1 }
         return (1...2).contains(tokens.count) && tokens.allSatisfy { token in
