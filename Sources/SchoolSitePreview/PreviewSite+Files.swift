@@ -19,9 +19,7 @@ extension PreviewSite {
             return data
         case .copy(let source):
             try requireInside(source, folder: "")
-            let data = try readSource(source, limit: Self.sizeLimit)
-            guard !Register.isCopy(data, digest: registerDigest) else { throw UnservableFile() }
-            return data
+            return try readSource(source, limit: Self.sizeLimit)
         case .image(let source):
             try requireInside(source, folder: (source as NSString).deletingLastPathComponent)
             return try ImageMetadataStripper.strip(try readSource(source, limit: ImageMetadataStripper.sizeLimit))
@@ -33,11 +31,11 @@ extension PreviewSite {
 
     private static let sizeLimit = 64 << 20
 
-    /// The bytes of a site file; never the consent register's, whatever name
-    /// (a hard link, a symlink) leads to it, as a build never publishes it.
+    /// The bytes of a site file; never the consent register's, under whatever
+    /// name (a hard link, a symlink) or as a copy, as a build never publishes it.
     private func readSource(_ source: String, limit: Int) throws -> Data {
         let file = try directory.readFile(source, limit: limit)
-        guard file.identity != register else { throw UnservableFile() }
+        guard register?.isRegister(file) != true else { throw UnservableFile() }
         return file.data
     }
 

@@ -14,10 +14,8 @@ struct PreviewSite: Sendable {
     }
 
     var directory: SiteDirectory
-    /// The consent register's file, never served under any name.
-    var register: FileIdentity?
-    /// Its text's digest: a copy of it is not served either.
-    var registerDigest: String
+    /// The consent register's file, never served, under any name or as a copy.
+    var register: RegisterFile?
     var config: SiteConfig
     var date: Day
     /// The rendered site's files by path.
@@ -35,7 +33,7 @@ struct PreviewSite: Sendable {
         let notices = Dictionary(pages.map { ($0.post.slug, PostBanner.notice(for: $0)) }) { first, _ in first }
         let rendered = SiteRenderer(site: site).render(posts: pages.map(\.post), notices: notices)
         let withPages = Set(pages.map(\.post.slug))
-        return PreviewSite(directory: site.directory, register: site.register.sourceFile, registerDigest: site.register.sourceDigest, config: site.config, date: day,
+        return PreviewSite(directory: site.directory, register: site.register.file, config: site.config, date: day,
                            files: Dictionary(rendered.files.map { ($0.path, $0) }) { first, _ in first },
                            entries: ordered.map { Entry(evaluated: $0, hasPage: withPages.contains($0.post.slug)) })
     }

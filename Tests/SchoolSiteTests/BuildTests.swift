@@ -156,7 +156,7 @@ extension BuildTests {
         let rendered = SiteRenderer(site: loaded).render(posts: evaluation.published.map { evaluation.posts[$0.index].post })
         try site.remove("content/posts/2024-06-14-relay/relay.png")
         #expect {
-            try OutputWriter(site: loaded.directory, register: loaded.register.sourceFile, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)
+            try OutputWriter(site: loaded.directory, register: loaded.register.file, output: site.root.appendingPathComponent("output")).write(rendered, record: nil)
         } throws: { error in
             let failure = error as? SiteError
             return failure?.kind == .outputFailed && failure?.diagnostics.first?.location.file == "content/posts/2024-06-14-relay/relay.png"
@@ -195,7 +195,7 @@ extension BuildTests {
             try site.build(on: "2024-09-02")
         } throws: { error in
             let failure = error as? SiteError
-            return failure?.kind == .outputFailed && failure?.description == "themes/school/static/pupils.csv:1:1: error[output.write] this file is the consent register under another name (a hard link or symlink to it), and the register is never published; nothing was written and the previous site is unchanged. Delete this name for it (the register stays where `register:` in site.yml points) and build again."
+            return failure?.kind == .outputFailed && failure?.description == "themes/school/static/pupils.csv:1:1: error[output.write] this file is the consent register (under another name, or a copy of it), and the register is never published; nothing was written and the previous site is unchanged. Delete it here (the register stays where `register:` in site.yml points) and build again."
         }
         #expect(site.snapshot() == before)
     }

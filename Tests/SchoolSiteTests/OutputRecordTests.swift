@@ -279,7 +279,7 @@ import Testing
         let output = site.root.appendingPathComponent("output")
         let lock = try BuildLock(for: output)
         defer { withExtendedLifetime(lock) {} }
-        return try OutputWriter(site: loaded.directory, register: loaded.register.sourceFile, output: output).write(rendered, record: OutputRecord.load(for: output))
+        return try OutputWriter(site: loaded.directory, register: loaded.register.file, output: output).write(rendered, record: OutputRecord.load(for: output))
     }
 
     @Test func aBuildPrunesBothTreesByTheRecordUnlessOneChanged() throws {

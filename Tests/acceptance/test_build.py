@@ -611,17 +611,14 @@ def test_a_register_moved_into_the_theme_is_refused_at_its_line(site):
     assert not (site / "output").exists()
 
 
-@pytest.mark.parametrize("name, place, message", [
-    ("register.csv", os.link, "this file is the consent register under another name (a hard link or symlink to it)"),
-    ("people.csv", shutil.copyfile, "this file is a copy of the consent register"),
-], ids=["hard link", "copy"])
-def test_the_register_in_the_theme_is_never_published(site, name, place, message):
+@pytest.mark.parametrize("name, place", [("register.csv", os.link), ("people.csv", shutil.copyfile)], ids=["hard link", "copy"])
+def test_the_register_in_the_theme_is_never_published(site, name, place):
     place(site / "content" / "register.csv", site / "themes" / "school" / "static" / name)
 
     proc = build(site)
     assert proc.returncode == 2, f"exit {proc.returncode}:\n{proc.stderr}"
-    assert (f"themes/school/static/{name}:1:1: error[output.write] {message}, "
-            "and the register is never published") in proc.stderr, proc.stderr
+    assert (f"themes/school/static/{name}:1:1: error[output.write] this file is the consent register "
+            "(under another name, or a copy of it), and the register is never published") in proc.stderr, proc.stderr
     assert not (site / "output").exists()
 
 

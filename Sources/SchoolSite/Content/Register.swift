@@ -37,13 +37,8 @@ public struct Register: Sendable {
     let names: NameIndex
     /// SHA-256 of the register text these people were read from.
     public internal(set) var sourceDigest = ""
-    /// The file they were read from, which is never published under any name.
-    public internal(set) var sourceFile: FileIdentity?
-
-    /// Whether `data` is a copy of the register's text (`sourceDigest`), which is never published either.
-    public static func isCopy(_ data: Data, digest: String) -> Bool {
-        !digest.isEmpty && (try? SiteDirectory.decodeText(data))?.sha256 == digest
-    }
+    /// The file they were read from, which is never published, under any name or as a copy.
+    public internal(set) var file: RegisterFile?
 
     public init(people: [Person]) {
         self.people = people
@@ -52,4 +47,19 @@ public struct Register: Sendable {
     }
 
     public subscript(id: String) -> Person? { byID[id] }
+}
+
+/// The register's file, as a build or preview knows it when it reads a file to publish.
+public struct RegisterFile: Sendable {
+    let identity: FileIdentity
+    /// SHA-256 of its text (`Register.sourceDigest`).
+    let digest: String
+    let byteCount: Int
+
+    /// Whether `file` is the register: the same file (a hard link, a symlink) or a copy of its text.
+    public func isRegister(_ file: (data: Data, identity: FileIdentity)) -> Bool {
+        // Only a file of about its size is hashed (a byte-order mark aside, a copy has its bytes), so images never are.
+        file.identity == identity
+            || (abs(file.data.count - byteCount) <= 3 && (try? SiteDirectory.decodeText(file.data))?.sha256 == digest)
+    }
 }

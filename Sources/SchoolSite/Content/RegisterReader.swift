@@ -11,17 +11,16 @@ enum RegisterReader {
 
     static func read(from site: SiteDirectory, path: String) throws(SiteError) -> Register {
         let text: String
-        let file: FileIdentity
+        let read: (data: Data, identity: FileIdentity)
         do {
-            let read = try site.readFile(path, limit: sizeLimit)
+            read = try site.readFile(path, limit: sizeLimit)
             text = try SiteDirectory.decodeText(read.data)
-            file = read.identity
         } catch {
             throw SiteError(rule, at: SourceLocation(file: path), "the consent register \(error.reason)")
         }
         var register = try parse(text, file: path)
         register.sourceDigest = text.sha256
-        register.sourceFile = file
+        register.file = RegisterFile(identity: read.identity, digest: register.sourceDigest, byteCount: read.data.count)
         return register
     }
 

@@ -6,13 +6,11 @@ import Foundation
 /// never a mix, and a build killed at any moment leaves the old site whole.
 struct OutputWriter: Sendable {
     let site: SiteDirectory
-    /// The consent register's file (`Register.sourceFile`).
-    let register: FileIdentity?
-    /// Its text's digest (`Register.sourceDigest`): a theme file that is a copy of it stops the build.
-    var registerDigest = ""
+    /// The consent register's file (`Register.file`), never published.
+    let register: RegisterFile?
     let output: URL
 
-    init(site: SiteDirectory, register: FileIdentity?, output: URL) {
+    init(site: SiteDirectory, register: RegisterFile?, output: URL) {
         self.site = site
         self.register = register
         self.output = output.standardizedFileURL
@@ -107,13 +105,7 @@ struct OutputWriter: Sendable {
         case .data(let data):
             return try tree.place(data, at: file.path, isShared: isShared)
         case .copy(let source):
-            let data = try readSource(source, limit: 64 << 20)
-            // Post images are cleaned, which a register's text cannot pass; theme files are copied as they are.
-            guard !Register.isCopy(data, digest: registerDigest) else {
-                throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
-                                "this file is a copy of the consent register, and the register is never published; nothing was written and the previous site is unchanged. Delete this copy (the register stays where `register:` in site.yml points) and build again.")
-            }
-            return try tree.place(data, at: file.path, isShared: isShared)
+            return try tree.place(readSource(source, limit: 64 << 20), at: file.path, isShared: isShared)
         case .image(let source):
             return try tree.place(withoutMetadata(source), at: file.path, isShared: isShared)
         case .previous:
@@ -134,13 +126,13 @@ struct OutputWriter: Sendable {
     }
 
     /// The bytes of a site file the new site publishes. The consent register is
-    /// never published: reached by another name (a hard link, a symlink) it is
-    /// still the same file, and stops the build, named.
+    /// never published: under another name (a hard link, a symlink) or copied, it
+    /// stops the build, named.
     private func readSource(_ source: String, limit: Int) throws -> Data {
         let file = try site.readFile(source, limit: limit)
-        guard file.identity != register else {
+        guard register?.isRegister(file) != true else {
             throw SiteError(.outputFailed, "output.write", at: SourceLocation(file: source),
-                            "this file is the consent register under another name (a hard link or symlink to it), and the register is never published; nothing was written and the previous site is unchanged. Delete this name for it (the register stays where `register:` in site.yml points) and build again.")
+                            "this file is the consent register (under another name, or a copy of it), and the register is never published; nothing was written and the previous site is unchanged. Delete it here (the register stays where `register:` in site.yml points) and build again.")
         }
         return file.data
     }

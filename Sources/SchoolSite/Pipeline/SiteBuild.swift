@@ -22,8 +22,7 @@ public enum SiteBuild {
         let output = outputFolder(of: SiteDirectory(sitePath), given: outputPath)
         // The site first: a wrong --site is reported as such, and leaves no lock file behind.
         let site = try Site.load(at: sitePath)
-        var writer = OutputWriter(site: site.directory, register: site.register.sourceFile, output: output)
-        writer.registerDigest = site.register.sourceDigest
+        let writer = OutputWriter(site: site.directory, register: site.register.file, output: output)
         // An output folder the build must not replace (the site, or someone's files) is refused
         // before the lock, which would go beside it; `write` checks again where it deletes.
         try writer.requireReplaceable()
