@@ -1,16 +1,19 @@
 import Foundation
 
-/// Where `register:` in site.yml must not point. The consent register is never
-/// published (SPEC §2, §8), so it must not be in a theme folder, whose static
-/// files every build copies to assets/, nor in the output folder, which is
-/// published and which every build replaces.
+/// Where `register:` in site.yml must not point. The register is part of the
+/// site (SPEC §2), so it must not lead outside the site folder. It is never
+/// published (SPEC §8), so it must not be in a theme folder, whose static files
+/// every build copies to assets/, nor in the output folder, which is published
+/// and which every build replaces.
 enum RegisterPlacement {
     /// The problem with a register at `path` (site-relative) for a site built into `output`; nil when there is none.
     /// - Parameter location: where site.yml gives the path.
     static func diagnostic(for path: String, at location: SourceLocation, in site: SiteDirectory, output: URL) -> Diagnostic? {
         let register = site.url(path)
         let message: String
-        if isInside(register, site.url("themes")) {
+        if !staysInsideSite(path) {
+            message = "`register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(path)`, which leads outside it. Move the consent register into the site folder and give its path from there"
+        } else if isInside(register, site.url("themes")) {
             message = "`register` must not point inside themes/: a theme's files are published with the site, and the consent register never is; keep it at content/register.csv"
         } else if isInside(register, output) {
             message = "`register` must not point inside the output folder \(output.path): that folder is published, and replaced by every build; keep the consent register at content/register.csv"
@@ -18,6 +21,19 @@ enum RegisterPlacement {
             return nil
         }
         return .error("config.invalid", at: location, message)
+    }
+
+    /// The site folder joins an absolute path onto itself (`/tmp/reg.csv` would be
+    /// looked for as SITE/tmp/reg.csv); `../reg.csv` climbs out. `content/../themes/…`
+    /// stays inside, and is judged by where it leads.
+    private static func staysInsideSite(_ path: String) -> Bool {
+        guard !path.hasPrefix("/") else { return false }
+        var depth = 0
+        for component in path.split(separator: "/") where component != "." {
+            depth += component == ".." ? -1 : 1
+            if depth < 0 { return false }
+        }
+        return true
     }
 
     /// Whether `file` lies inside `folder`, by name (`content/../themes/…` is in

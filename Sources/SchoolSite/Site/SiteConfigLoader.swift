@@ -36,10 +36,8 @@ enum SiteConfigLoader {
         let perPage = fields.integer("posts_per_page", required: true, range: 1...1000)
         let register = fields.string("register", required: true)
         let registerLocation = fields.location(ofKey: "register")
-        if let register, !staysInsideSite(register) {
-            fields.report("register", "`register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(register)`, which leads outside it. Move the consent register into the site folder and give its path from there")
-        } else if let register, let misplaced = RegisterPlacement.diagnostic(for: register, at: registerLocation, in: site,
-                                                                           output: SiteBuild.outputFolder(of: site, given: nil)) {
+        if let register, let misplaced = RegisterPlacement.diagnostic(for: register, at: registerLocation, in: site,
+                                                                      output: SiteBuild.outputFolder(of: site, given: nil)) {
             fields.diagnostics(append: misplaced)
         }
         let approvers = readApprovers(&fields)
@@ -163,20 +161,6 @@ enum SiteConfigLoader {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "https" || scheme == "http", url.host != nil else { return false }
         return text.hasSuffix("/")
-    }
-
-    /// The register is part of the site (SPEC §2) and is read through the site
-    /// folder, which joins an absolute path onto it: `/tmp/reg.csv` would be
-    /// looked for as SITE/tmp/reg.csv, while `../reg.csv` would leave the site.
-    private static func staysInsideSite(_ path: String) -> Bool {
-        guard !path.hasPrefix("/") else { return false }
-        // `content/../themes/…` stays inside (and is judged where it leads); `../reg.csv` does not.
-        var depth = 0
-        for component in path.split(separator: "/") where component != "." {
-            depth += component == ".." ? -1 : 1
-            if depth < 0 { return false }
-        }
-        return true
     }
 
     private static func isPlainName(_ text: String) -> Bool {
