@@ -181,10 +181,10 @@ import Testing
     }
 
     @Test func aNameInCodeIsReportedOnItsOwnLine() throws {
-        let body = "```\ncode ①Oliver\nmore\n  ②Oliver\n```\n\n> ~~~ text\n> ③Oliver\n> ~~~\n"
+        let body = "```\ncode ①Oliver\nmore\n  ②Oliver\n```\n\n> ~~~ text\n> ③Oliver\n> ~~~\n\n④```oliver\nx\n```\n"
         let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
         let found = try diagnostics(forPost: source.text)
-        #expect(found.positions(of: "redaction.name") == ["①", "②", "③"].map { position(source[$0]) })
+        #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④"].map { position(source[$0]) })
     }
 
     /// Past the depth the tree is copied to, a subtree is kept as its text, links and

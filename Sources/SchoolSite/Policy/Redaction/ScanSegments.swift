@@ -43,8 +43,9 @@ private struct BodySegments {
                 code.append(text + "\n", line: node.line + offset, column: node.column)
             }
             segments.append(code)
+            // Only a fenced block has an info string, on its fence, the line above its code.
             if !node.info.isEmpty {
-                segments.append(ScanSegment(place: "code fence", text: node.info, line: node.line, column: node.column, advancing: false))
+                segments.append(ScanSegment(place: "code fence", text: node.info, line: node.line - 1, column: node.column, advancing: false))
             }
         case .htmlBlock:
             return
