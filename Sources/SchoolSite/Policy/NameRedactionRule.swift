@@ -3,7 +3,6 @@
 /// build date; with `pupil_full_names: forbid`, a pupil's given (or known-as) and
 /// family name never appear together. Diagnostics give ids, never the names.
 struct NameRedactionRule: PolicyRule {
-
     func check(_ post: Post, front: FrontMatter, in context: PolicyContext) -> [Diagnostic] {
         var scan = NameScan(post: post, front: front, context: context)
         for segment in ScanSegments.of(post, front) { scan.scan(segment) }
@@ -34,9 +33,9 @@ private struct NameScan {
         self.forbidFullNames = context.config.policy.pupilFullNames == .forbid
     }
 
-    /// One word, or one camel-case part of a word, with the owners of its name
-    /// (looked up once) and its position: units are written together only at
-    /// consecutive positions.
+    /// One word, or one part of a word, with the owners of its name (looked up
+    /// once) and its position, which counts the words the filter left out too:
+    /// `writtenAfter` tells by it how many words stand between two units.
     private struct Unit {
         var key: String
         var start: Int
