@@ -73,7 +73,7 @@ struct FrontMatterTextSegment {
         default: break
         }
         // Nearly always, the value is written out on its line as it reads.
-        if source[at..<lineEnd].starts(with: text.utf8) { return segment.append(text, line: line, column: self.column(of: at)) }
+        if source[at..<lineEnd].starts(withUTF8Of: text) { return segment.append(text, line: line, column: self.column(of: at)) }
         let scalars = Array(text.unicodeScalars)
         // Counted on as the walk goes, not from the line's start at each piece: a long
         // value full of escapes would make that quadratic.
