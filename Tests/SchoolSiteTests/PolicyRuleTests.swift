@@ -260,3 +260,18 @@ extension PolicyRuleTests {
         #expect(try diagnostics(forPost: front() + "Hello.\n", slug: "2024-06-14-assets").isEmpty)
     }
 }
+
+extension PolicyRuleTests {
+    @Test(arguments: ["Sports-day", "-sports-day", "sports-day-", "sports--day", "sports_day", "sports day", "spörts-day", "sports-day\u{0301}"])
+    func aPostFolderNameThatIsNoSlugIsRefused(slug: String) throws {
+        let found = try diagnostics(forPost: front() + "Hello.\n", slug: slug)
+        #expect(found.map(\.description) == [
+            "content/posts/\(slug):1:1: error[post.slug] the folder name `\(slug)` is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 2024-06-14-sports-day",
+        ])
+    }
+
+    @Test(arguments: ["a", "7", "2024-06-14-sports-day", "year-6-leavers-2025"])
+    func aPostFolderNameThatIsASlugIsTaken(slug: String) throws {
+        #expect(try diagnostics(forPost: front() + "Hello.\n", slug: slug).isEmpty)
+    }
+}
