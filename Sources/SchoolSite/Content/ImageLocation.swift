@@ -14,7 +14,7 @@ enum ImageLocation: Equatable {
         let lowered = name.lowercased()
         if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") { return .remote }
         if name.hasPrefix("/") { return .outside(reason: "is an absolute path") }
-        if name.contains(":") { return .outside(reason: "is an address, not a file name") }
+        if name.utf8.contains(UInt8(ascii: ":")) { return .outside(reason: "is an address, not a file name") }
         // By bytes, as the file system reads the name: `/` then a combining mark is one Character.
         let components = name.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         if components.contains(where: { $0.elementsEqual("..".utf8) }) { return .outside(reason: "climbs out with `..`") }

@@ -9,7 +9,10 @@ public struct ImageReference: Sendable, Hashable {
     public var isCover: Bool
 
     /// The name with percent-escapes decoded (`my%20photo.jpg` → `my photo.jpg`).
-    public var fileName: String { name.removingPercentEncoding ?? name }
+    /// Foundation is asked only when there is a `%`: the policy asks for every image several times.
+    public var fileName: String {
+        name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name
+    }
 }
 
 /// One post folder, as read from disk.

@@ -58,6 +58,8 @@ struct YAMLFields {
         self.rule = rule
         self.lineOffset = lineOffset
         self.mappingLocation = SourceLocation(file: file, line: (mapping.mark?.line ?? 1) + lineOffset, column: mapping.mark?.column ?? 1)
+        values.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 diagnostics.append(.error(rule, at: location(of: key), "a key must be plain text"))
