@@ -26,7 +26,9 @@ struct NameWordFilter: Sendable {
         mayContain(Hash(bytes.lazy.filter { $0 != UInt8(ascii: "'") }))
     }
 
-    /// The word hashed, apostrophes left out, may be a known word.
+    /// The word hashed, apostrophes left out, may be a known word. Inlined: it is
+    /// asked about every word of every post, and a call cost as much as the test.
+    @inline(__always)
     func mayContain(_ hash: Hash) -> Bool {
         let value = hash.value
         let first = value & mask, second = (value >> 32) & mask

@@ -163,7 +163,8 @@ private struct WordBuilder {
 
     mutating func endWord() {
         if plainCount > 0 && breaks.isEmpty {
-            keep(makePlainWord())
+            // Nearly every word is ruled out here, and nothing is made for it.
+            keep(filter.map { $0.mayContain(plainHash) } == false ? .ruledOut : .word(plainWord))
         } else {
             gatherPlain()
             if !raw.isEmpty { keep(makeWord()) }
@@ -205,10 +206,9 @@ private struct WordBuilder {
         }
     }
 
-    /// A plain word without camel-case parts: nothing to trim, one hash to ask about.
-    private func makePlainWord() -> Made {
-        if let filter, !filter.mayContain(plainHash) { return .ruledOut }
-        return .word(ScanWord(key: String(decoding: plainBytes, as: UTF8.self), parts: [], start: start, end: end, ordinal: ordinal))
+    /// A plain word without camel-case parts: nothing to trim.
+    private var plainWord: ScanWord {
+        ScanWord(key: String(decoding: plainBytes, as: UTF8.self), parts: [], start: start, end: end, ordinal: ordinal)
     }
 
     private func makeWord() -> Made {
