@@ -128,7 +128,7 @@ import Testing
 
     @Test func safeModeDropsRawHTMLAndScriptURLs() {
         let rendered = MarkdownRenderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n",
-                                               firstLine: 1, pageURL: URL(string: "https://x.test/p/")!)
+                                               firstLine: 1, pageAddress: "https://x.test/p/")
         for html in [rendered.html, rendered.feedHTML] {
             #expect(!html.contains("<script") && !html.contains("javascript:") && !html.contains("onerror"))
         }
@@ -136,7 +136,7 @@ import Testing
 
     @Test func feedHTMLHasAbsoluteURLs() {
         let rendered = MarkdownRenderer.render("![a](relay.png) [b](../other/) [c](#top) [d](https://e.test/)\n",
-                                               firstLine: 1, pageURL: URL(string: "https://x.test/news/post/")!)
+                                               firstLine: 1, pageAddress: "https://x.test/news/post/")
         #expect(rendered.html.contains("src=\"relay.png\""))
         for url in ["https://x.test/news/post/relay.png", "https://x.test/news/other/", "https://x.test/news/post/#top", "https://e.test/"] {
             #expect(rendered.feedHTML.contains("\"\(url)\""))

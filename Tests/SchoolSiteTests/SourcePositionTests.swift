@@ -6,7 +6,7 @@ import Testing
 /// paragraph's continuation lines; positions must come out in scalars, as written.
 @Suite struct SourcePositionTests {
     func nodes(_ marked: MarkedSource, firstLine: Int = 1) -> [MarkdownNode] {
-        let rendered = MarkdownRenderer.render(marked.text, firstLine: firstLine, pageURL: URL(string: "https://x.test/p/")!)
+        let rendered = MarkdownRenderer.render(marked.text, firstLine: firstLine, pageAddress: "https://x.test/p/")
         return rendered.document.collect { $0.kind == .link || $0.kind == .image ? $0 : nil }
     }
 

@@ -74,8 +74,7 @@ enum PostLoader {
         let parsed = FrontMatterParser.parse(normalized, file: post.sourceFile)
         post.frontMatter = parsed.frontMatter
         post.loadDiagnostics += parsed.diagnostics
-        let pageURL = URL(string: config.baseURL + slug + "/") ?? URL(fileURLWithPath: "/")
-        post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageURL: pageURL, html: renderHTML)
+        post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageAddress: config.baseURL + slug + "/", html: renderHTML)
         return post
     }
 }

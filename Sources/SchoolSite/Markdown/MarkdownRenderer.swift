@@ -17,12 +17,13 @@ public enum MarkdownRenderer {
     /// - Parameters:
     ///   - body: the Markdown after the front matter.
     ///   - firstLine: the file line on which `body` starts.
-    ///   - pageURL: the post's absolute URL, for the feed's absolute links.
+    ///   - pageAddress: the post's absolute URL, for the feed's absolute links; kept as
+    ///     text, parsed only when the feed is rendered.
     ///   - html: false when only the tree is wanted (`check`): the HTML is then left empty.
-    public static func render(_ body: String, firstLine: Int, pageURL: URL, html: Bool = true) -> RenderedMarkdown {
+    public static func render(_ body: String, firstLine: Int, pageAddress: String, html: Bool = true) -> RenderedMarkdown {
         guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else {
             return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", images: [],
-                                    body: "", pageAddress: pageURL.absoluteString)
+                                    body: "", pageAddress: pageAddress)
         }
         defer { cmark_node_free(root) }
 
@@ -30,7 +31,7 @@ public enum MarkdownRenderer {
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
         return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: document.collect { $0.kind == .image ? $0 : nil },
-                                body: body, pageAddress: pageURL.absoluteString)
+                                body: body, pageAddress: pageAddress)
     }
 
     /// The body's HTML with every relative link and image URL made absolute against `pageURL`.
