@@ -74,8 +74,7 @@ enum FrontMatterParser {
     }
 
     private static func text(_ fields: inout YAMLFields, _ key: String, required: Bool) -> FrontMatter.Text? {
-        guard let value = fields.string(key, required: required), let node = fields.node(key) else { return nil }
-        return FrontMatter.Text(value: value, location: fields.location(of: node))
+        fields.text(key, required: required).map { FrontMatter.Text(value: $0.value, location: $0.location) }
     }
 
     private static func readPeople(_ fields: inout YAMLFields) -> [FrontMatter.PersonEntry]? {

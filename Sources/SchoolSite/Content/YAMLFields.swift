@@ -108,11 +108,17 @@ struct YAMLFields {
 
     /// A text value. A required key that is absent, null (`~`) or blank is an error.
     mutating func string(_ key: String, required: Bool) -> String? {
-        guard values[key] != nil else {
+        text(key, required: required)?.value
+    }
+
+    /// A text value and where it is written. The key is looked up once: a
+    /// lookup copies the node, and this runs for every field of every post.
+    mutating func text(_ key: String, required: Bool) -> (value: String, location: SourceLocation)? {
+        guard let value = values[key] else {
             if required { report(key, "required key `\(key)` is missing") }
             return nil
         }
-        guard let value = node(key) else {
+        guard !Self.isNull(value) else {
             if required { report(key, "`\(key)` is empty; give it a value") }
             return nil
         }
@@ -125,7 +131,7 @@ struct YAMLFields {
             if required { report(key, "`\(key)` is blank; give it a value") }
             return nil
         }
-        return text
+        return (text, location(of: value))
     }
 
     mutating func day(_ key: String, required: Bool) -> Day? {
