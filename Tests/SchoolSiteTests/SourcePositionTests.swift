@@ -32,3 +32,17 @@ import Testing
         #expect(nodes(source, firstLine: 9).map(at) == ["11:\(source["①"].column)"])
     }
 }
+
+extension SourcePositionTests {
+    /// The images gathered while the tree is copied are the tree's, in document
+    /// order: an image before the one in its alt text, and those of a subtree
+    /// nested too deep to copy whole among them.
+    @Test func theImagesAreTheTreesInDocumentOrder() {
+        let deep = String(repeating: ">", count: 300) + " ![d](d.png) [l](u) ![e](e.png)\n"
+        let body = "![a](a.png) ![outer ![inner](i.png)](o.png)\n\n" + deep + "\n\n![z](z.png)\n"
+        let rendered = MarkdownRenderer.render(body, firstLine: 1, pageAddress: "https://x.test/p/")
+        let walked = rendered.document.collect { $0.kind == .image ? $0 : nil }
+        #expect(rendered.images.map(\.url) == ["a.png", "o.png", "i.png", "d.png", "e.png", "z.png"])
+        #expect(rendered.images.map(ObjectIdentifier.init) == walked.map(ObjectIdentifier.init))
+    }
+}

@@ -30,7 +30,7 @@ public enum MarkdownRenderer {
         let positions = SourcePositions(body: body, firstLine: firstLine)
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
-        return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: document.collect { $0.kind == .image ? $0 : nil },
+        return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: copier.images,
                                 body: body, pageAddress: pageAddress)
     }
 
@@ -67,6 +67,8 @@ public enum MarkdownRenderer {
 /// Copies cmark nodes into `MarkdownNode`s, converting positions on the way.
 private struct TreeCopier {
     let positions: SourcePositions
+    /// The image nodes copied, in document order: gathered here rather than by another walk of the tree.
+    private(set) var images: [MarkdownNode] = []
     /// Deeper than this, a subtree is kept as its text only: policy scans still
     /// see every word, and a 10,000-deep list cannot exhaust the stack.
     static let maximumDepth = 256
@@ -81,9 +83,12 @@ private struct TreeCopier {
         let childBlock = (kind == .paragraph || kind == .heading)
             ? MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth) : block
         var children: [MarkdownNode] = []
+        // An image comes before the images in its alt text: its place is kept while they are copied.
+        let imageSlot = images.count
         if depth >= Self.maximumDepth {
-            children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)]
-                + Self.flattenedLinksAndImages(node, at: position)
+            let linksAndImages = Self.flattenedLinksAndImages(node, at: position)
+            children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)] + linksAndImages
+            images += linksAndImages.filter { $0.kind == .image }
         } else {
             var child = cmark_node_first_child(node)
             while let current = child {
@@ -97,11 +102,13 @@ private struct TreeCopier {
         if kind == .codeBlock, Int(cmark_node_get_end_line(node)) - line + 1 > literal.utf8.count(where: { $0 == UInt8(ascii: "\n") }) {
             position.line += 1
         }
-        return MarkdownNode(kind: kind, literal: literal,
-                            url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
-                            info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "",
-                            anchors: kind == .text ? positions.anchors(of: literal, line: line, byteColumn: byteColumn, block: block) : [],
-                            line: position.line, column: position.column, children: children)
+        let copy = MarkdownNode(kind: kind, literal: literal,
+                                url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
+                                info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "",
+                                anchors: kind == .text ? positions.anchors(of: literal, line: line, byteColumn: byteColumn, block: block) : [],
+                                line: position.line, column: position.column, children: children)
+        if kind == .image { images.insert(copy, at: imageSlot) }
+        return copy
     }
 
     private static func flattenedText(_ node: OpaquePointer) -> String {
