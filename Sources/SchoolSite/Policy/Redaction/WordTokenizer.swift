@@ -43,7 +43,12 @@ struct WordTokenizer {
             let byte = bytes[offset]
             if byte < 0x80 {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): builder.addASCII(at: offset, index, isUpper: false, isLower: true)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    builder.addASCII(at: offset, index, isUpper: false, isLower: true)
+                    // The rest of a word's small letters, at once: most bytes of a post are these.
+                    let run = builder.addSmallLetters(after: offset)
+                    offset += run
+                    index += run
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): builder.addASCII(at: offset, index, isUpper: true, isLower: false)
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): builder.addASCII(at: offset, index, isUpper: false, isLower: false)
                 case WordBuilder.apostrophe: builder.addApostrophe()
@@ -123,6 +128,22 @@ private struct WordBuilder {
             raw.append(folded)
         }
         finishLetter(at: index, isLower: isLower, isDigit: isDigit)
+    }
+
+    /// The ASCII small letters after the letter at `offset`, when it went on a plain
+    /// word: they only lengthen it and its hash (no part starts at a small letter
+    /// after a letter). - Returns: how many there were.
+    mutating func addSmallLetters(after offset: Int) -> Int {
+        guard raw.isEmpty else { return 0 }
+        var next = offset + 1
+        while next < source.count, case UInt8(ascii: "a")...UInt8(ascii: "z") = source[next] {
+            plainHash.add(source[next])
+            next += 1
+        }
+        let count = next - offset - 1
+        plainCount += count
+        end += count
+        return count
     }
 
     /// The folded letters of one scalar outside ASCII.
