@@ -7,7 +7,7 @@ import Testing
 @Suite struct SourcePositionTests {
     func nodes(_ marked: MarkedSource, firstLine: Int = 1) -> [MarkdownNode] {
         let rendered = MarkdownRenderer.render(marked.text, firstLine: firstLine, pageAddress: "https://x.test/p/")
-        return rendered.document.collect { $0.kind == .link || $0.kind == .image ? $0 : nil }
+        return rendered.links
     }
 
     func at(_ node: MarkdownNode) -> String { "\(node.line):\(node.column)" }
@@ -34,15 +34,24 @@ import Testing
 }
 
 extension SourcePositionTests {
-    /// The images gathered while the tree is copied are the tree's, in document
-    /// order: an image before the one in its alt text, and those of a subtree
-    /// nested too deep to copy whole among them.
-    @Test func theImagesAreTheTreesInDocumentOrder() {
+    /// The nodes gathered by kind while the tree is copied are the tree's, in
+    /// document order: a link or image before those in its text, and those of a
+    /// subtree nested too deep to copy whole among them.
+    @Test func theNodesGatheredByKindAreTheTreesInDocumentOrder() {
         let deep = String(repeating: ">", count: 300) + " ![d](d.png) [l](u) ![e](e.png)\n"
-        let body = "![a](a.png) ![outer ![inner](i.png)](o.png)\n\n" + deep + "\n\n![z](z.png)\n"
+        let body = "![a](a.png) ![outer ![inner](i.png)](o.png) [![c](c.png) <b>](k)\n\n<div>x</div>\n\n" + deep + "\n\n![z](z.png) <i>\n"
         let rendered = MarkdownRenderer.render(body, firstLine: 1, pageAddress: "https://x.test/p/")
-        let walked = rendered.document.collect { $0.kind == .image ? $0 : nil }
-        #expect(rendered.images.map(\.url) == ["a.png", "o.png", "i.png", "d.png", "e.png", "z.png"])
-        #expect(rendered.images.map(ObjectIdentifier.init) == walked.map(ObjectIdentifier.init))
+        #expect(rendered.images.map(\.url) == ["a.png", "o.png", "i.png", "c.png", "d.png", "e.png", "z.png"])
+        #expect(rendered.links.map(\.url) == ["a.png", "o.png", "i.png", "k", "c.png", "d.png", "u", "e.png", "z.png"])
+        #expect(rendered.rawHTML.map(\.literal) == ["<b>", "<div>x</div>\n", "<i>"])
+        for (gathered, kinds) in [(rendered.images, [MarkdownNode.Kind.image]), (rendered.links, [.link, .image]), (rendered.rawHTML, [.htmlBlock, .htmlInline])] {
+            let walked = Self.walk(rendered.document).filter { kinds.contains($0.kind) }
+            #expect(gathered.map(ObjectIdentifier.init) == walked.map(ObjectIdentifier.init))
+        }
+    }
+
+    /// Every node of the tree, depth first, each before its children.
+    static func walk(_ node: MarkdownNode) -> [MarkdownNode] {
+        [node] + node.children.flatMap(walk)
     }
 }

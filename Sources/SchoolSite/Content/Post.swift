@@ -62,6 +62,8 @@ extension Post {
         sourceData = nil
         approvalText = nil
         markdown?.document = MarkdownNode(kind: .document, line: 1, column: 1)
+        markdown?.links = []
+        markdown?.rawHTML = []
     }
 
     /// Drops the Markdown too, keeping the front matter and the images (the
@@ -82,10 +84,5 @@ extension Post {
     /// Where a node of this post's Markdown is, in `index.md`.
     public func location(of node: MarkdownNode) -> SourceLocation {
         SourceLocation(file: sourceFile, line: node.line, column: node.column)
-    }
-
-    /// Every non-nil `transform` result over the post's Markdown, in document order.
-    public func collectNodes<T>(_ transform: (MarkdownNode) -> T?) -> [T] {
-        markdown?.document.collect(transform) ?? []
     }
 }

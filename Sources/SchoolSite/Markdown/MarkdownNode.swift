@@ -54,16 +54,3 @@ public final class MarkdownNode: Sendable {
         }
     }
 }
-
-/// Visits a Markdown tree depth-first; policy rules implement `visit` for what they need.
-public protocol MarkdownWalker {
-    /// Return false to skip the node's children.
-    mutating func visit(_ node: MarkdownNode) -> Bool
-}
-
-extension MarkdownWalker {
-    public mutating func walk(_ node: MarkdownNode) {
-        guard visit(node) else { return }
-        for child in node.children { walk(child) }
-    }
-}

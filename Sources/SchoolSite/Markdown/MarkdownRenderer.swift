@@ -23,7 +23,7 @@ public enum MarkdownRenderer {
     public static func render(_ body: String, firstLine: Int, pageAddress: String, html: Bool = true) -> RenderedMarkdown {
         guard let root = cmark_parse_document(body, body.utf8.count, parseOptions) else {
             return RenderedMarkdown(document: MarkdownNode(kind: .document, line: firstLine, column: 1), html: "", images: [],
-                                    body: "", pageAddress: pageAddress)
+                                    links: [], rawHTML: [], body: "", pageAddress: pageAddress)
         }
         defer { cmark_node_free(root) }
 
@@ -31,7 +31,7 @@ public enum MarkdownRenderer {
         var copier = TreeCopier(positions: positions)
         let document = copier.copy(root, depth: 0, block: nil)
         return RenderedMarkdown(document: document, html: html ? renderHTML(root) : "", images: copier.images,
-                                body: body, pageAddress: pageAddress)
+                                links: copier.links, rawHTML: copier.rawHTML, body: body, pageAddress: pageAddress)
     }
 
     /// The body's HTML with every relative link and image URL made absolute against `pageURL`.
@@ -67,8 +67,13 @@ public enum MarkdownRenderer {
 /// Copies cmark nodes into `MarkdownNode`s, converting positions on the way.
 private struct TreeCopier {
     let positions: SourcePositions
-    /// The image nodes copied, in document order: gathered here rather than by another walk of the tree.
+    /// The nodes the policy looks up by kind, each list in document order: gathered
+    /// here, as the tree is copied, rather than by a walk of the tree per rule.
     private(set) var images: [MarkdownNode] = []
+    /// Links and images.
+    private(set) var links: [MarkdownNode] = []
+    /// Raw HTML blocks and inline HTML.
+    private(set) var rawHTML: [MarkdownNode] = []
     /// Deeper than this, a subtree is kept as its text only: policy scans still
     /// see every word, and a 10,000-deep list cannot exhaust the stack.
     static let maximumDepth = 256
@@ -83,12 +88,13 @@ private struct TreeCopier {
         let childBlock = (kind == .paragraph || kind == .heading)
             ? MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth) : block
         var children: [MarkdownNode] = []
-        // An image comes before the images in its alt text: its place is kept while they are copied.
-        let imageSlot = images.count
+        // A link or image comes before those in its text: its places are kept while they are copied.
+        let imageSlot = images.count, linkSlot = links.count
         if depth >= Self.maximumDepth {
             let linksAndImages = Self.flattenedLinksAndImages(node, at: position)
             children = [MarkdownNode(kind: .text, literal: Self.flattenedText(node), line: position.line, column: position.column)] + linksAndImages
             images += linksAndImages.filter { $0.kind == .image }
+            links += linksAndImages
         } else {
             var child = cmark_node_first_child(node)
             while let current = child {
@@ -107,7 +113,14 @@ private struct TreeCopier {
                                 info: kind == .codeBlock ? Self.string(cmark_node_get_fence_info(node)) : "",
                                 anchors: kind == .text ? positions.anchors(of: literal, line: line, byteColumn: byteColumn, block: block) : [],
                                 line: position.line, column: position.column, children: children)
-        if kind == .image { images.insert(copy, at: imageSlot) }
+        switch kind {
+        case .image:
+            images.insert(copy, at: imageSlot)
+            links.insert(copy, at: linkSlot)
+        case .link: links.insert(copy, at: linkSlot)
+        case .htmlBlock, .htmlInline: rawHTML.append(copy)  // leaves: copied in document order
+        default: break
+        }
         return copy
     }
 

@@ -8,6 +8,10 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// The body's images in document order, collected once: every image rule asks for them.
     public var images: [MarkdownNode]
+    /// The body's links and images in document order (`post.unsafe-link`).
+    public var links: [MarkdownNode]
+    /// The body's raw HTML, blocks and inline, in document order (`post.raw-html`).
+    public var rawHTML: [MarkdownNode]
     /// The Markdown and the post's absolute URL, for `feedHTML`. The URL is kept
     /// as its text: Foundation's URL is a resilient type, and one stored here made
     /// every copy of a post go through the runtime's value witnesses.

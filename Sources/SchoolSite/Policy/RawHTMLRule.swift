@@ -4,8 +4,7 @@ import Foundation
 /// drops it silently and the page would not say what the author wrote.
 struct RawHTMLRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
-        post.collectNodes { node in
-            guard node.kind == .htmlBlock || node.kind == .htmlInline else { return nil }
+        (post.markdown?.rawHTML ?? []).map { node in
             let snippet = node.literal.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)
             return .error("post.raw-html", at: post.location(of: node),
                           "raw HTML `\(snippet)` is not allowed; write it in Markdown (e.g. **bold**, [link](https://…), ![alt](photo.jpg))")

@@ -4,8 +4,8 @@ struct UnsafeLinkRule: BodyRule {
     static let schemes = ["javascript", "data", "vbscript", "file"]
 
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
-        post.collectNodes { node in
-            guard node.kind == .link || node.kind == .image, let scheme = Self.unsafeScheme(of: node.url) else { return nil }
+        (post.markdown?.links ?? []).compactMap { node in
+            guard let scheme = Self.unsafeScheme(of: node.url) else { return nil }
             let what = node.kind == .link ? "link" : "image"
             return .error("post.unsafe-link", at: post.location(of: node),
                           "this \(what) uses a `\(scheme):` address, which is never allowed; link to an https:// page or a file in the post folder")
