@@ -56,6 +56,18 @@ import Testing
         #expect(error?.diagnostics.first?.description.hasPrefix("content/register.csv:1:1: error[register.invalid] the header row has no column `known_as`") == true)
     }
 
+    @Test func aColumnTheRegisterReadsGivenTwiceIsRefused() {
+        let csv = "\n" + Self.header + ",name_consent\nP1,Ann,Lee,,pupil,yes,yes,no,,no\n"
+        #expect(problems(csv) == [
+            "content/register.csv:2:10: error[register.invalid] the header row has the column `name_consent` 2 times (columns 7, 10); keep one, so that it is clear which value holds",
+        ])
+    }
+
+    @Test func anExtraColumnGivenTwiceIsNoProblem() throws {
+        let csv = Self.header + ",notes,notes\nP1,Ann,Lee,,pupil,yes,no,no,,a,b\n"
+        #expect(try RegisterReader.parse(csv, file: "r.csv")["P1"]?.nameConsent == false)
+    }
+
     @Test func duplicateIDNamesBothLines() {
         let error = failure(Self.header + "\nP1,A,B,,pupil,yes,yes,no,\nP2,C,D,,pupil,yes,yes,no,\nP1,E,F,,pupil,yes,yes,no,\n")
         #expect(error?.diagnostics.map(\.description) == [

@@ -43,6 +43,14 @@ enum RegisterReader {
             throw SiteError(rule, at: SourceLocation(file: file, line: rows.first?.line ?? 1),
                             "the header row has no column \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must name: \(columns.joined(separator: ","))")
         }
+        // Two `name_consent` columns (one added when consent changed, say) would leave it
+        // unclear which holds; reading one and ignoring the other could publish a name.
+        for column in columns {
+            let positions = header.indices.filter { header[$0] == column }
+            guard positions.count > 1 else { continue }
+            throw SiteError(rule, at: SourceLocation(file: file, line: rows.first?.line ?? 1, column: positions[1] + 1),
+                            "the header row has the column `\(column)` \(positions.count) times (columns \(positions.map { String($0 + 1) }.joined(separator: ", "))); keep one, so that it is clear which value holds")
+        }
         let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         var people: [Person] = []
