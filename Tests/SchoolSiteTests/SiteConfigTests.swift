@@ -64,6 +64,20 @@ import Testing
         #expect(try failure(yaml) == ["site.yml:12:5: error[config.invalid] the approver `Sam Taylor` is listed again (first on line 10); keep one entry per person, with their current public_key"])
     }
 
+    @Test func anApproverListedAgainInOtherCaseOrSpacingIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: \"sam  TAYLOR \"\n    public_key: ed25519:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\npolicy:")
+        #expect(try failure(yaml) == ["site.yml:12:5: error[config.invalid] the approver `sam  TAYLOR` is listed again (first on line 10); keep one entry per person, with their current public_key"])
+    }
+
+    /// `…AQF=` is another spelling of the bytes of `…AQE=`: the last character's two lowest bits are padding.
+    @Test func oneKeyForTwoApproversInAnotherSpellingIsRefused() throws {
+        let key = "ed25519:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE="
+        let respelled = String(key.dropLast(2)) + "F="
+        #expect(Data(base64Encoded: String(key.dropFirst(8))) == Data(base64Encoded: String(respelled.dropFirst(8))))
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: \(key)\n  - name: Jo Bloggs\n    public_key: \(respelled)\npolicy:")
+        #expect(try failure(yaml) == ["site.yml:15:5: error[config.invalid] this public_key is given to another approver too (line 13); each approver signs with a key of their own"])
+    }
+
     @Test func oneKeyForTwoApproversIsRefused() throws {
         let yaml = TestSite.siteYAML.replacingOccurrences(of: "policy:", with: "  - name: Alex Morgan\n    public_key: \(TestSite.placeholderKey)\npolicy:")
         #expect(try failure(yaml) == ["site.yml:13:5: error[config.invalid] this public_key is given to another approver too (line 11); each approver signs with a key of their own"])

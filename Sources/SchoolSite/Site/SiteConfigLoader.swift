@@ -88,17 +88,17 @@ enum SiteConfigLoader {
             if let name, let key {
                 approvers.append(.init(name: name, publicKey: key))
                 // One person listed twice is reported once, by name.
-                if !names.contains(where: { $0.0 == name }) { keys.append((key, entry.location(ofKey: "public_key"))) }
+                if !names.contains(where: { personKey($0.0) == personKey(name) }) { keys.append((key, entry.location(ofKey: "public_key"))) }
                 names.append((name, entry.location(ofKey: "name")))
             } else {
                 valid = false
             }
         }
         // An old entry left beside a new one would go on approving with a key that was replaced.
-        reportRepeats(of: names, in: &fields) { name, first in
+        reportRepeats(of: names, by: personKey, in: &fields) { name, first in
             "the approver `\(name)` is listed again (first on line \(first.line)); keep one entry per person, with their current public_key"
         }
-        reportRepeats(of: keys, in: &fields) { _, first in
+        reportRepeats(of: keys, by: keyBytes, in: &fields) { _, first in
             "this public_key is given to another approver too (line \(first.line)); each approver signs with a key of their own"
         }
         return valid ? approvers : nil
@@ -145,16 +145,27 @@ enum SiteConfigLoader {
     }
 
     /// Reports every value given again, where it is repeated, saying where it was first given.
-    private static func reportRepeats(of values: [(String, SourceLocation)], in fields: inout YAMLFields,
+    /// - Parameter key: what two values are compared by.
+    private static func reportRepeats(of values: [(String, SourceLocation)], by key: (String) -> String = { $0 }, in fields: inout YAMLFields,
                                       _ message: (_ value: String, _ first: SourceLocation) -> String) {
         var firsts: [String: SourceLocation] = [:]
         for (value, location) in values {
-            if let first = firsts[value] {
+            if let first = firsts[key(value)] {
                 fields.diagnostics(append: .error(fields.rule, at: location, message(value, first)))
             } else {
-                firsts[value] = location
+                firsts[key(value)] = location
             }
         }
+    }
+
+    /// An approver's name as a reader tells it apart: case and spacing do not count.
+    private static func personKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A public key by its bytes: base64 spells the same 32 bytes in more than one way.
+    private static func keyBytes(_ key: String) -> String {
+        Data(base64Encoded: String(key.dropFirst("ed25519:".count)))?.base64EncodedString() ?? key
     }
 
     private static func isAbsoluteDirectoryURL(_ text: String) -> Bool {
