@@ -96,6 +96,13 @@ import Testing
         #expect(try problems(of: site) == ["site.yml:8:1: error[config.invalid] `register` must not point inside themes/: a theme's files are published with the site, and the consent register never is; keep it at content/register.csv"])
     }
 
+    /// Cut at the NUL, the path the build opens would be a theme's file.
+    @Test func aRegisterPathWithANULIsRefused() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "register: content/register.csv",
+                                                          with: "register: \"themes/school/static/register.csv\\0/../../../../content/register.csv\"")
+        #expect(try failure(yaml) == ["site.yml:8:1: error[config.invalid] `register` holds a NUL character (`\\0`), which no file name can: the system would read the path only up to it. Write the path without it, e.g. content/register.csv"])
+    }
+
     @Test func registerInsideTheOutputFolderIsRefused() throws {
         let site = try TestSite([
             "site.yml": TestSite.siteYAML.replacingOccurrences(of: "register: content/register.csv", with: "register: output/register.csv"),

@@ -11,7 +11,10 @@ enum RegisterPlacement {
     static func diagnostic(for path: String, at location: SourceLocation, in site: SiteDirectory, output: URL) -> Diagnostic? {
         let register = site.url(path)
         let message: String
-        if !staysInsideSite(path) {
+        if path.utf8.contains(0) {
+            // The system reads a path only up to a NUL: these checks would judge one file and the build open another.
+            message = "`register` holds a NUL character (`\\0`), which no file name can: the system would read the path only up to it. Write the path without it, e.g. content/register.csv"
+        } else if !staysInsideSite(path) {
             message = "`register` must be a path inside the site folder, written from there, e.g. content/register.csv; found `\(path)`, which leads outside it. Move the consent register into the site folder and give its path from there"
         } else if isInside(register, site.url("themes")) {
             message = "`register` must not point inside themes/: a theme's files are published with the site, and the consent register never is; keep it at content/register.csv"
