@@ -58,6 +58,9 @@ import Testing
         Row(body: "Well done Olive\u{024D} (r with stroke)!", fires: name),
         Row(body: "Well done \u{1F170}melia (squared A)!", fires: name),
         Row(body: "Well done \u{249C}melia (parenthesised a)!", fires: name),
+        // Digits written for the letters they look like (more in `digitsForLetters`).
+        Row(body: "Well done Ame1ia Sm1th!", named: ["P0001"], fires: fullName),
+        Row(body: "Share it: #Ame1iaSmith", named: ["P0001"], fires: fullName),
         // HTML entities.
         Row(body: "Zo&euml; ran fastest.", fires: name),
         Row(body: "Zo&#235; ran fastest.", fires: name),
@@ -108,6 +111,9 @@ import Testing
         Row(body: "Amelia Smith won.", named: ["P0001"], notNames: ["Amelia"], fires: fullName),
         Row(body: "Amelia won.", notNames: ["Amelia"], fires: none),
         Row(body: "Meet at 10am in room 2B for Year6.", fires: none),
+        Row(body: "On 1st May 2025 at 3pm the Y4 class won 7-0.", notNames: ["May"], fires: none),
+        Row(body: "Well done 0liver!", named: ["P0002"], fires: name),
+        Row(body: "Well done Ame1ia!", named: ["P0001"], fires: none),
         Row(body: "In May we planted seeds.", notNames: ["May"], fires: none),
         Row(body: "Mrs Patel led the choir.", named: ["S001"], fires: none),
         Row(body: "We visited Ameliaville.", fires: none),
@@ -131,6 +137,14 @@ import Testing
         "Amelia J. K. Smith won.",
         "Share it: #AmeliaJaneSmith",
     ]
+
+    /// Digits written for the letters they look like.
+    static let digitsForLetters = ["Well done 0liver!", "Well done 0LIVER's team!", "Well done Ame1ia!", "Well done Gr4ce!"]
+
+    @Test(arguments: digitsForLetters)
+    func aNameWithDigitsForLettersIsStillOne(_ body: String) throws {
+        try row(Row(body: body, fires: Self.name))
+    }
 
     @Test(arguments: fullNamesApart)
     func aFullNameWithSpaceOrMiddleNamesBetweenIsStillOne(_ body: String) throws {

@@ -113,10 +113,11 @@ def test_sar_finds_listed_pictured_and_named(site):
     folder = site / "content/posts/2026-11-20-choir"
     folder.mkdir()
     (folder / "index.md").write_text("---\ntitle: Choir\ndate: 2026-11-20\nauthor: Mr G. Hughes\ncategory: update\n"
-                                     "people: []\nphotos: {}\n---\nLovely solo from FREYA's group.\n")
+                                     "people: []\nphotos: {}\n---\nLovely solo from FREYA's group, and a duet by Fr3ya.\n")
     found = json.loads(run("sar", "P0009", "--site", str(site), "--format", "json").stdout)["posts"]
     assert [(p["post"], p["state"], p["listed"], p["namedAt"]) for p in found] == [
-        ("2026-11-20-choir", "draft", False, ["content/posts/2026-11-20-choir/index.md:9:18"])]
+        ("2026-11-20-choir", "draft", False, ["content/posts/2026-11-20-choir/index.md:9:18",
+                                               "content/posts/2026-11-20-choir/index.md:9:47"])]
     unknown = run("sar", "P9999", "--site", str(site))
     assert unknown.returncode == 0 and unknown.stdout == "0 posts mention P9999.\n"
     assert "P9999 is not in the consent register" in unknown.stderr

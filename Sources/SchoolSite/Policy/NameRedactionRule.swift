@@ -51,7 +51,11 @@ private struct NameScan {
         var units: [Unit] = []
         var position = 0
         var previousOrdinal = -1
-        for word in words {
+        for var word in words {
+            // `0liver`, `Ame1ia`: digits written for letters make a name, read as one word.
+            if index.entry(for: word.key) == nil, let reading = word.lookalikes.first(where: { index.entry(for: $0) != nil }) {
+                (word.key, word.parts) = (reading, [])
+            }
             // Words the filter left out stand between their neighbours, though no name has them.
             if word.ordinal > previousOrdinal + 1 { position += 1 }
             previousOrdinal = word.ordinal

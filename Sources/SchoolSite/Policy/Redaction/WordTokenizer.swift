@@ -10,6 +10,9 @@ struct ScanWord {
     var end: Int
     /// Which word of the segment this is (0 for the first), counting words a filter left out.
     var ordinal: Int
+    /// For a word of letters and digits: the word with its digits read as the letters
+    /// they stand for (`0liver` → `oliver`, `is1a` → `isla` and `isia`); else empty.
+    var lookalikes: [String] = []
 }
 
 /// Splits text into words after folding: letters and digits make words; an
@@ -247,12 +250,15 @@ private struct WordBuilder {
             partRanges.append(from..<length)
         }
         guard raw[0..<length].contains(where: { $0 != Self.apostrophe }) else { return .none }
-        if let filter, !filter.mayContain(raw[0..<length]), !partRanges.contains(where: { filter.mayContain(raw[$0]) }) {
+        let lookalikes = DigitLookalikes.readings(of: raw[0..<length])
+        if let filter, !filter.mayContain(raw[0..<length]), !partRanges.contains(where: { filter.mayContain(raw[$0]) }),
+           !lookalikes.contains(where: { filter.mayContain($0[...]) }) {
             return .ruledOut
         }
         guard let key = keyString(0..<length) else { return .none }
         let parts = partRanges.compactMap(keyString)
-        return .word(ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end, ordinal: ordinal))
+        return .word(ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end, ordinal: ordinal,
+                              lookalikes: lookalikes.map { String(decoding: $0, as: UTF8.self) }))
     }
 
     /// The bytes without apostrophes, as a String; nil when nothing is left.
@@ -261,5 +267,34 @@ private struct WordBuilder {
         guard bytes.contains(Self.apostrophe) else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
         let letters = bytes.filter { $0 != Self.apostrophe }
         return letters.isEmpty ? nil : String(decoding: letters, as: UTF8.self)
+    }
+}
+
+/// Digits written for the letters they look like, as in `0liver` or `Ame1ia`.
+/// Only inside a word that has letters too: numbers (`2024`, `10`) stay numbers.
+enum DigitLookalikes {
+    /// A digit's letter; `1` reads as `l` here, and as `i` in a second reading.
+    private static func letter(for byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0"): UInt8(ascii: "o")
+        case UInt8(ascii: "1"): UInt8(ascii: "l")
+        case UInt8(ascii: "3"): UInt8(ascii: "e")
+        case UInt8(ascii: "4"): UInt8(ascii: "a")
+        case UInt8(ascii: "5"): UInt8(ascii: "s")
+        case UInt8(ascii: "7"): UInt8(ascii: "t")
+        default: nil
+        }
+    }
+
+    /// The folded word's readings with its digits as letters, apostrophes left out;
+    /// none when it has no such digit or no letter.
+    static func readings(of word: ArraySlice<UInt8>) -> [[UInt8]] {
+        // Nearly every word has no digit at all: it is turned away before anything is made.
+        guard word.contains(where: { letter(for: $0) != nil }) else { return [] }
+        let letters = word.filter { $0 != UInt8(ascii: "'") }
+        guard letters.contains(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return [] }
+        let asL = letters.map { letter(for: $0) ?? $0 }
+        guard letters.contains(UInt8(ascii: "1")) else { return [asL] }
+        return [asL, zip(letters, asL).map { $0 == UInt8(ascii: "1") ? UInt8(ascii: "i") : $1 }]
     }
 }
