@@ -170,6 +170,13 @@ import Testing
         #expect(problems("\n" + quotedSemicolons + "\r\nP1;Ann;Lee;;pupil;yes;yes;no;\r\n") == ["content/register.csv:2:1: " + advice])
     }
 
+    @Test func aTabSeparatedExportIsRecognised() {
+        let tabs = Self.header.replacingOccurrences(of: ",", with: "\t")
+        #expect(problems(tabs + "\nP1\t\"Ann \"\"Mo\"\"\"\tLee\t\tpupil\tyes\tyes\tno\t\n") == [
+            "content/register.csv:1:1: error[register.invalid] the consent register looks tab-separated: its header row has tabs between the column names and no `,`. Save it as comma-separated CSV (in Excel: Save As, CSV UTF-8 (Comma delimited)) and try again",
+        ])
+    }
+
     @Test func consentHoldsUntilItsLastDay() throws {
         let register = try RegisterReader.parse(Self.header + "\nP1,A,B,,pupil,yes,yes,no,2025-07-31\nP2,C,D,,pupil,yes,yes,yes,\n", file: "r.csv")
         let person = try #require(register["P1"])

@@ -25,11 +25,14 @@ enum RegisterReader {
     }
 
     static func parse(_ text: String, file: String) throws(SiteError) -> Register {
-        if let header = firstFilledLine(of: text), header.text.contains(";"), !header.text.contains(",") {
-            // What a spreadsheet set to a language that writes decimal commas saves as "CSV":
-            // none of it would read, and the first symptom would be a stray quote or a missing column.
+        // What a spreadsheet set to a language that writes decimal commas saves as "CSV",
+        // or a "Text (Tab delimited)" export: none of it would read, and the first
+        // symptom would be a stray quote or a missing column.
+        let otherSeparators: [(character: Character, name: String, written: String)] = [(";", "semicolon", "`;`"), ("\t", "tab", "tabs")]
+        if let header = firstFilledLine(of: text), !header.text.contains(","),
+           let separator = otherSeparators.first(where: { header.text.contains($0.character) }) {
             throw SiteError(rule, at: SourceLocation(file: file, line: header.number),
-                            "the consent register looks semicolon-separated: its header row has `;` between the column names and no `,`. Save it as comma-separated CSV (in Excel: Save As, CSV UTF-8 (Comma delimited)) and try again")
+                            "the consent register looks \(separator.name)-separated: its header row has \(separator.written) between the column names and no `,`. Save it as comma-separated CSV (in Excel: Save As, CSV UTF-8 (Comma delimited)) and try again")
         }
         let rows: [RegisterRow]
         do {
