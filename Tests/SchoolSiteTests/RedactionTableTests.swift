@@ -176,6 +176,24 @@ import Testing
         #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④", "⑤", "⑥"].map { position(source[$0]) })
     }
 
+    /// After a backslash hard break (`\` at a line's end) a name is reported on its own
+    /// line and column, as after any other break: cmark's own positions lose that line.
+    @Test(arguments: [
+        "Well done\\\n①Oliver and\n②Oliver.\n",
+        "Well done\\\n①Oliver and  \n②Oliver.\n",
+        "One\\\ntwo\\\n*①Oliver* and ②Oliver\n③Oliver\n",
+        "The café’s day\\\n  ①Oliver\n",
+        "> Quoted\\\n> ①Oliver and\n> ②Oliver\n",
+        "- Listed\\\n  ①Oliver and\n  ②Oliver\n",
+        "A heading\\\n①Oliver\n===\n",
+        "Plain ①Oliver\nthen ②Oliver\n",
+    ])
+    func aNameAfterABackslashHardBreakIsReportedOnItsLine(_ body: String) throws {
+        let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
+        let marks = ("①②③" as String).filter { body.contains($0) }
+        #expect(try diagnostics(forPost: source.text).positions(of: "redaction.name") == marks.map { position(source[$0]) })
+    }
+
     /// YAML reads a quoted, escaped or folded value shorter than it is written; a
     /// name in it is still reported where it is written.
     @Test(arguments: [

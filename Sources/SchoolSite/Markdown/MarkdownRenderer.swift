@@ -74,14 +74,21 @@ private struct TreeCopier {
     private(set) var links: [MarkdownNode] = []
     /// Raw HTML blocks and inline HTML.
     private(set) var rawHTML: [MarkdownNode] = []
+    /// What cmark's positions lose to backslash hard breaks in the paragraph or heading being copied.
+    private(set) var drift = HardBreakDrift()
     /// Deeper than this, a subtree is kept as its text only: policy scans still
     /// see every word, and a 10,000-deep list cannot exhaust the stack.
     static let maximumDepth = 256
 
     mutating func copy(_ node: OpaquePointer, depth: Int, block: MarkdownBlockStart?, quoteDepth: Int = 0) -> MarkdownNode {
         let kind = Self.kind(of: cmark_node_get_type(node))
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
+        var line = Int(cmark_node_get_start_line(node))
+        var byteColumn = Int(cmark_node_get_start_column(node))
+        if kind == .paragraph || kind == .heading {
+            drift = HardBreakDrift()
+        } else if let block {
+            (line, byteColumn) = drift.place(line: line, byteColumn: byteColumn, in: block, positions)
+        }
         var position = positions.location(line: line, byteColumn: byteColumn, block: block)
         if kind == .document { position = (positions.firstLine, 1) }
         let childQuoteDepth = kind == .blockQuote ? quoteDepth + 1 : quoteDepth

@@ -25,6 +25,18 @@ struct SourcePositions {
         self.lineStarts = lineStarts
     }
 
+    /// How many lines the body has.
+    var lineCount: Int { lineStarts.count }
+
+    /// The column, as cmark counts it in `block`, just past the last byte of body line
+    /// `line`, where its line break is; nil when there is no such line.
+    func endColumn(ofLine line: Int, in block: MarkdownBlockStart) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let bytes = self.line(line)
+        guard line > block.line else { return bytes.count + 1 }
+        return block.byteColumn + bytes.count + 1 - contentStart(of: bytes, quoteDepth: block.quoteDepth)
+    }
+
     /// The bytes of body line `line` (1-based), without its newline.
     private func line(_ line: Int) -> ArraySlice<UInt8> {
         let start = lineStarts[line - 1]
@@ -159,4 +171,35 @@ public struct ColumnAnchor: Sendable, Equatable {
     public let scalar: Int
     /// That scalar's source column.
     public let column: Int
+}
+
+/// cmark 0.30 does not count the line that a backslash hard break (`\` at a line's
+/// end) ends. The inlines after one on the next line get columns that run on past
+/// the end of the break's line, and the paragraph's later lines one line number
+/// too few. This puts them back, one paragraph or heading at a time, inlines in
+/// document order.
+struct HardBreakDrift {
+    /// The cmark line of the inlines seen last.
+    private var cmarkLine = 0
+    /// Lines lost before that line.
+    private var shift = 0
+    /// Lines lost on it so far.
+    private var lostOnLine = 0
+
+    mutating func place(line: Int, byteColumn: Int, in block: MarkdownBlockStart, _ positions: SourcePositions) -> (line: Int, byteColumn: Int) {
+        guard line >= 1 else { return (line, byteColumn) }  // a hard break node has no position
+        if line != cmarkLine {
+            shift += lostOnLine
+            (cmarkLine, lostOnLine) = (line, 0)
+        }
+        var placed = (line: line + shift, byteColumn: byteColumn)
+        var lost = 0
+        // A column past a line's break is on the next line, at the paragraph's own column there.
+        while placed.line < positions.lineCount, let end = positions.endColumn(ofLine: placed.line, in: block), placed.byteColumn > end {
+            placed = (placed.line + 1, placed.byteColumn - end - 1 + block.byteColumn)
+            lost += 1
+        }
+        lostOnLine = max(lostOnLine, lost)
+        return placed
+    }
 }
