@@ -249,6 +249,16 @@ extension PolicyRuleTests {
         let found = try diagnostics(forPost: source, binary: ["content/posts/2024-06-14-post/volcano.jpg": TestSite.png])
         #expect(found.with(rule: "image.missing").first?.message.contains("did you mean `volcano.jpg`?") == true)
     }
+
+    /// An image name is read by its bytes, as the browser asks for it: a byte-order
+    /// mark before it names another file, and a `:` is one even with a mark on it.
+    @Test func anImageNameIsReadByItsBytes() throws {
+        let image = ["content/posts/2024-06-14-post/relay.png": TestSite.png]
+        let bom = try diagnostics(forPost: front(photos: "{\"\u{FEFF}relay.png\": []}") + "![A relay](\u{FEFF}relay.png)\n", binary: image)
+        #expect(bom.map(\.rule).contains("image.missing"))
+        let colon = try diagnostics(forPost: front(photos: "{\"re:\u{0301}lay.png\": []}") + "![A relay](re:\u{0301}lay.png)\n", binary: image)
+        #expect(colon.map(\.rule) == ["image.outside"])
+    }
 }
 
 extension PolicyRuleTests {

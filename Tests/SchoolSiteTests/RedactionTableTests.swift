@@ -114,6 +114,8 @@ import Testing
         Row(body: "On 1st May 2025 at 3pm the Y4 class won 7-0.", notNames: ["May"], fires: none),
         Row(body: "Well done 0liver!", named: ["P0002"], fires: name),
         Row(body: "Well done Ame1ia!", named: ["P0001"], fires: none),
+        Row(body: "Well done Gr4ce!", notNames: ["Gr4ce"], fires: none),
+        Row(body: "Our 4v4 team won at 3pm; the 3D printer and the 70m race start at 5am.", fires: none),
         Row(body: "In May we planted seeds.", notNames: ["May"], fires: none),
         Row(body: "Mrs Patel led the choir.", named: ["S001"], fires: none),
         Row(body: "We visited Ameliaville.", fires: none),
@@ -138,8 +140,20 @@ import Testing
         "Share it: #AmeliaJaneSmith",
     ]
 
+    /// A family name written in camel case makes a full name as a whole, not as its parts.
+    @Test(arguments: ["Isla MacLeod won.", "MacLeod, Isla won.", "Isla J. MacLeod won.", "Is1a MacLeod won."])
+    func aFullNameWithACamelCaseFamilyNameIsStillOne(_ body: String) throws {
+        let register = TestSite.register + "P0100,Isla,MacLeod,,pupil,yes,yes,no,\n"
+        let source = "---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: [{id: P0100, named: true}]\nphotos: {}\n---\n\(body)\n"
+        let found = try diagnostics(forPost: source, files: ["content/register.csv": register])
+        #expect(found.map(\.rule) == ["redaction.full-name"])
+    }
+
     /// Digits written for the letters they look like.
-    static let digitsForLetters = ["Well done 0liver!", "Well done 0LIVER's team!", "Well done Ame1ia!", "Well done Gr4ce!"]
+    static let digitsForLetters = [
+        "Well done 0liver!", "Well done 0LIVER's team!", "Well done 0l1ver!", "Well done Ame1ia!", "Well done Gr4ce!", "Well done Gr٤ce!",
+        "Share it: #WellDone0liver", "Share it: #GoGr4ce", "Share it: #Gr4ceRocks", "Share it: #Gr4ce2025", "Share it: #Y4Gr4ce",
+    ]
 
     @Test(arguments: digitsForLetters)
     func aNameWithDigitsForLettersIsStillOne(_ body: String) throws {

@@ -19,12 +19,12 @@ import Testing
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
             let all = tokenizer.words(in: text)
             let expected = all.filter { word in
-                ([word.key] + word.parts + word.lookalikes).contains { Self.filter.mayContain(ArraySlice($0.utf8)) }
+                ([word.key] + word.parts + word.readings.flatMap { [$0.key] + $0.parts }).contains { Self.filter.mayContain(ArraySlice($0.utf8)) }
             }
             let kept = tokenizer.words(in: text, keeping: Self.filter)
             #expect(kept.map(\.key) == expected.map(\.key), "\(text.debugDescription)")
             #expect(kept.map(\.parts) == expected.map(\.parts), "\(text.debugDescription)")
-            #expect(kept.map(\.lookalikes) == expected.map(\.lookalikes), "\(text.debugDescription)")
+            #expect(kept.map(\.readings) == expected.map(\.readings), "\(text.debugDescription)")
             #expect(kept.map { [$0.start, $0.end, $0.ordinal] } == expected.map { [$0.start, $0.end, $0.ordinal] }, "\(text.debugDescription)")
         }
     }
@@ -37,10 +37,31 @@ import Testing
         #expect(tokenizer.words(in: "#AmeliaSmith").map(\.parts) == [["amelia", "smith"]])
     }
 
-    @Test func digitsReadAsLettersOnlyInWordsWithLetters() {
+    /// Each word's readings with its digits as letters, as "key: part part", or the key alone.
+    func readings(_ text: String) -> [String: [String]] {
         var tokenizer = WordTokenizer()
-        let readings = Dictionary(uniqueKeysWithValues: tokenizer.words(in: "0liver Is1a 2024 10 Y6 4th x2 O'Ne1ll's").map { ($0.key, $0.lookalikes) })
-        #expect(readings == ["0liver": ["oliver"], "is1a": ["isla", "isia"], "2024": [], "10": [], "y6": [], "4th": ["ath"], "x2": [],
-                             "one1ll": ["onelll", "oneill"]])
+        return Dictionary(tokenizer.words(in: text).map { word in
+            (word.key, word.readings.map { $0.parts.isEmpty ? $0.key : "\($0.key): \($0.parts.joined(separator: " "))" })
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func digitsAreReadAsLettersInWordsLongEnoughToBeNames() {
+        #expect(readings("0liver Gr4ce 1s1a O'Ne1ll's") == [
+            "0liver": ["oliver"], "gr4ce": ["grace"], "1s1a": ["lsla", "isla", "lsia", "isia"], "one1ll": ["onelll", "oneill"],
+        ])
+    }
+
+    /// Each way of reading the `1`s, cut as camel case and around digits left as digits,
+    /// then also with each digit read after a letter starting a part (as a capital would).
+    @Test func aReadingIsCutIntoPartsAsCamelCaseAndNumbersAre() {
+        #expect(readings("Y4Is1a")["y4is1a"] == ["yaisla: y4 isla", "yaisla: yais 1a", "yaisia: y4 isia", "yaisia: yais 1a"])
+        #expect(readings("Is1aRocks")["is1arocks"] == ["islarocks: isla rocks", "islarocks", "isiarocks: isia rocks", "isiarocks"])
+        #expect(readings("Is1a2024")["is1a2024"] == ["isla2o2a: isla 2 0 2 4", "isla2o2a", "isia2o2a: isia 2 0 2 4", "isia2o2a"])
+        #expect(readings("WellDone0liver")["welldone0liver"] == ["welldoneoliver: well doneoliver", "welldoneoliver: well done oliver"])
+    }
+
+    /// Read, these would be the names Ava, Ed, Sam and Tom: too short, or as many digits as letters.
+    @Test func numbersAndShortCodesAreNotRead() {
+        #expect(readings("2024 10 Y6 4th 1st 3D 5am 70m 4v4 A1 100m x2").values.allSatisfy { $0.isEmpty })
     }
 }

@@ -52,16 +52,19 @@ private struct NameScan {
         var position = 0
         var previousOrdinal = -1
         for var word in words {
-            // `0liver`, `Ame1ia`: digits written for letters make a name, read as one word.
-            if index.entry(for: word.key) == nil, let reading = word.lookalikes.first(where: { index.entry(for: $0) != nil }) {
-                (word.key, word.parts) = (reading, [])
+            let written = word.key
+            // `0liver`, `#WellDoneIs1a`: a word that is no name as written is read with its
+            // digits as letters, when that makes a name of it or of a part it did not have.
+            if !word.readings.isEmpty, index.entry(for: word.key) == nil,
+               let reading = word.readings.first(where: { reading in index.knows(reading.key, reading.parts.filter { !word.parts.contains($0) }) }) {
+                (word.key, word.parts) = (reading.key, reading.parts)
             }
             // Words the filter left out stand between their neighbours, though no name has them.
             if word.ordinal > previousOrdinal + 1 { position += 1 }
             previousOrdinal = word.ordinal
             // SPEC §6 lets `not_names` off `redaction.name` only: `Summer`, listed as no
             // name, still makes a full name beside a pupil's family name.
-            let mayBeAName = notNames.isEmpty || !notNames.contains(word.key)
+            let mayBeAName = notNames.isEmpty || !(notNames.contains(word.key) || notNames.contains(written))
             let entry = index.entry(for: word.key)
             let whole = entry?.owners ?? []
             // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`, `ameliasmith1`).
@@ -74,7 +77,8 @@ private struct NameScan {
             if forbidFullNames && !joined.isEmpty {
                 reportFullName(joined.filter(\.isPupil).map(\.id), at: word.start, in: segment)
             }
-            if parts.isEmpty {
+            // A name written in camel case (`MacLeod`) is one unit, not its parts.
+            if parts.isEmpty || !whole.isEmpty {
                 units.append(Unit(key: word.key, start: word.start, end: word.end, owners: whole, position: position))
                 position += 1
             } else {

@@ -37,6 +37,10 @@ struct NameFolding {
         case .format, .nonspacingMark, .enclosingMark, .spacingMark, .control: return .nothing
         default: break
         }
+        // A digit of any script is an ASCII digit (`٤` → `4`), as NFKC makes only some of them.
+        if properties.numericType == .decimal, let value = properties.numericValue, (0...9).contains(value) {
+            return .letters([UInt8(ascii: "0") + UInt8(value)], isUpper: false, isLower: false)
+        }
         let isUpper = properties.isUppercase, isLower = properties.isLowercase
         if let latin = Confusables.latin(for: scalar) { return .letters(Array(String(latin).utf8), isUpper: isUpper, isLower: isLower) }
         guard properties.isAlphabetic || properties.numericType != nil else { return .separator }

@@ -53,6 +53,11 @@ struct NameIndex: Sendable {
         entries[key]
     }
 
+    /// Whether a word, or any of its parts, is a name's or is a full name.
+    func knows(_ key: String, _ parts: [String]) -> Bool {
+        entries[key] != nil || parts.contains { entries[$0] != nil }
+    }
+
     func people(named key: String) -> [(owner: Owner, part: Part)] {
         entries[key]?.owners ?? []
     }

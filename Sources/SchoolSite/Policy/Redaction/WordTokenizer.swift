@@ -10,9 +10,15 @@ struct ScanWord {
     var end: Int
     /// Which word of the segment this is (0 for the first), counting words a filter left out.
     var ordinal: Int
-    /// For a word of letters and digits: the word with its digits read as the letters
-    /// they stand for (`0liver` → `oliver`, `is1a` → `isla` and `isia`); else empty.
-    var lookalikes: [String] = []
+    /// For a word of letters and digits: the word read with its digits as the letters
+    /// they stand for (`0liver` → `oliver`; `Is1aRocks` → `islarocks`, parts `isla`,
+    /// `rocks`), one reading per way of reading its `1`s; else empty.
+    var readings: [Reading] = []
+
+    struct Reading: Equatable {
+        var key: String
+        var parts: [String]
+    }
 }
 
 /// Splits text into words after folding: letters and digits make words; an
@@ -102,6 +108,8 @@ private struct WordBuilder {
     private var raw: [UInt8] = []
     /// Where camel-case parts, and runs of letters or digits, begin in the word.
     private var breaks: [Int] = []
+    /// Where capitals are in the word, for reading its digits as letters.
+    private var capitals: [Int] = []
     private var start = 0
     private var end = 0
     private var previousWasLower = false
@@ -166,6 +174,7 @@ private struct WordBuilder {
     private mutating func noteBreak(isUpper: Bool, isDigit: Bool) {
         let length = plainCount + raw.count
         if length > 0 && (isUpper && previousWasLower || isDigit != previousWasDigit) { breaks.append(length) }
+        if isUpper { capitals.append(length) }
     }
 
     private mutating func finishLetter(at index: Int, isLower: Bool, isDigit: Bool) {
@@ -198,6 +207,7 @@ private struct WordBuilder {
         // Only when there is something to remove: emptying an empty array still makes it a new buffer.
         if !raw.isEmpty { raw.removeAll(keepingCapacity: true) }
         if !breaks.isEmpty { breaks.removeAll(keepingCapacity: true) }
+        if !capitals.isEmpty { capitals.removeAll(keepingCapacity: true) }
         previousWasLower = false
         previousWasDigit = false
     }
@@ -250,15 +260,16 @@ private struct WordBuilder {
             partRanges.append(from..<length)
         }
         guard raw[0..<length].contains(where: { $0 != Self.apostrophe }) else { return .none }
-        let lookalikes = DigitLookalikes.readings(of: raw[0..<length])
+        let readings = DigitLookalikes.readings(of: raw[0..<length], capitals: capitals)
         if let filter, !filter.mayContain(raw[0..<length]), !partRanges.contains(where: { filter.mayContain(raw[$0]) }),
-           !lookalikes.contains(where: { filter.mayContain($0[...]) }) {
+           !readings.contains(where: { ([$0.key] + $0.parts).contains { filter.mayContain($0[...]) } }) {
             return .ruledOut
         }
         guard let key = keyString(0..<length) else { return .none }
         let parts = partRanges.compactMap(keyString)
+        let text = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
         return .word(ScanWord(key: key, parts: parts.count > 1 ? parts : [], start: start, end: end, ordinal: ordinal,
-                              lookalikes: lookalikes.map { String(decoding: $0, as: UTF8.self) }))
+                              readings: readings.map { ScanWord.Reading(key: text($0.key), parts: $0.parts.map(text)) }))
     }
 
     /// The bytes without apostrophes, as a String; nil when nothing is left.
@@ -270,31 +281,85 @@ private struct WordBuilder {
     }
 }
 
-/// Digits written for the letters they look like, as in `0liver` or `Ame1ia`.
-/// Only inside a word that has letters too: numbers (`2024`, `10`) stay numbers.
+/// Digits written for the letters they look like, as in `0liver`, `Ame1ia` or
+/// `#WellDoneIs1a`. A word of digits alone (`2024`) is not read, and a part of
+/// under four characters, or with more such digits than letters, keeps its
+/// digits: read, `4v4`, `3D`, `5am` and `70m` would be the names Ava, Ed, Sam
+/// and Tom, so a name that short written with digits is not caught.
 enum DigitLookalikes {
-    /// A digit's letter; `1` reads as `l` here, and as `i` in a second reading.
-    private static func letter(for byte: UInt8) -> UInt8? {
+    struct Reading: Equatable {
+        var key: [UInt8]
+        var parts: [[UInt8]]
+    }
+
+    /// A digit's letters: `1` reads as `l` or as `i`.
+    private static func letters(for byte: UInt8) -> [UInt8] {
         switch byte {
-        case UInt8(ascii: "0"): UInt8(ascii: "o")
-        case UInt8(ascii: "1"): UInt8(ascii: "l")
-        case UInt8(ascii: "3"): UInt8(ascii: "e")
-        case UInt8(ascii: "4"): UInt8(ascii: "a")
-        case UInt8(ascii: "5"): UInt8(ascii: "s")
-        case UInt8(ascii: "7"): UInt8(ascii: "t")
-        default: nil
+        case UInt8(ascii: "0"): [UInt8(ascii: "o")]
+        case UInt8(ascii: "1"): [UInt8(ascii: "l"), UInt8(ascii: "i")]
+        case UInt8(ascii: "3"): [UInt8(ascii: "e")]
+        case UInt8(ascii: "4"): [UInt8(ascii: "a")]
+        case UInt8(ascii: "5"): [UInt8(ascii: "s")]
+        case UInt8(ascii: "7"): [UInt8(ascii: "t")]
+        default: []
         }
     }
 
-    /// The folded word's readings with its digits as letters, apostrophes left out;
-    /// none when it has no such digit or no letter.
-    static func readings(of word: ArraySlice<UInt8>) -> [[UInt8]] {
-        // Nearly every word has no digit at all: it is turned away before anything is made.
-        guard word.contains(where: { letter(for: $0) != nil }) else { return [] }
-        let letters = word.filter { $0 != UInt8(ascii: "'") }
-        guard letters.contains(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return [] }
-        let asL = letters.map { letter(for: $0) ?? $0 }
-        guard letters.contains(UInt8(ascii: "1")) else { return [asL] }
-        return [asL, zip(letters, asL).map { $0 == UInt8(ascii: "1") ? UInt8(ascii: "i") : $1 }]
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    /// The readings of a folded word that differ from it.
+    /// - Parameters:
+    ///   - word: the folded bytes, apostrophes included.
+    ///   - capitals: where in `word` capitals were written: a capital after a small letter
+    ///     (or a digit read as one) starts a part, as in camel case.
+    static func readings(of word: ArraySlice<UInt8>, capitals: [Int]) -> [Reading] {
+        // Nearly every word has no such digit: it is turned away before anything is made.
+        guard word.contains(where: { !letters(for: $0).isEmpty }), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
+        var bytes: [UInt8] = [], isCapital: [Bool] = []
+        for (offset, byte) in zip(word.indices, word) where byte != UInt8(ascii: "'") {
+            bytes.append(byte)
+            isCapital.append(capitals.contains(offset - word.startIndex))
+        }
+        let ones = bytes.indices.filter { bytes[$0] == UInt8(ascii: "1") }
+        // Each 1 either way when there are few; else all as `l`, or all as `i`.
+        let choices: [[Int: UInt8]] = ones.count <= 3
+            ? (0..<(1 << ones.count)).map { mask in Dictionary(uniqueKeysWithValues: ones.enumerated().map { ($1, mask >> $0 & 1 == 1 ? UInt8(ascii: "i") : UInt8(ascii: "l")) }) }
+            : [UInt8(ascii: "l"), UInt8(ascii: "i")].map { letter in Dictionary(uniqueKeysWithValues: ones.map { ($0, letter) }) }
+        var readings: [Reading] = []
+        // A digit after a letter may also stand for a capital, starting a part: `WellDone0liver`.
+        for choice in choices {
+            for digitsStartParts in [false, true] {
+                let read = bytes.indices.map { choice[$0] ?? letters(for: bytes[$0]).first ?? bytes[$0] }
+                let capital = bytes.indices.map { isCapital[$0] || digitsStartParts && isDigit(bytes[$0]) && !isDigit(read[$0]) }
+                let reading = Reading(key: keep(read, 0..<read.count, original: bytes), parts: parts(of: read, original: bytes, isCapital: capital))
+                let readsOtherwise = reading.key != bytes || (!reading.parts.isEmpty && Array(reading.parts.joined()) != bytes)
+                if readsOtherwise, !readings.contains(reading) { readings.append(reading) }
+            }
+        }
+        return readings
+    }
+
+    /// The reading cut where a capital follows a small letter and around digits left as digits.
+    private static func parts(of read: [UInt8], original: [UInt8], isCapital: [Bool]) -> [[UInt8]] {
+        var parts: [[UInt8]] = [], from = 0
+        for index in read.indices.dropFirst() {
+            let camel = isCapital[index] && !isCapital[index - 1] && !isDigit(read[index - 1])
+            if camel || isDigit(read[index]) != isDigit(read[index - 1]) {
+                parts.append(keep(read, from..<index, original: original))
+                from = index
+            }
+        }
+        parts.append(keep(read, from..<read.count, original: original))
+        // Parts none of which is read are the word's own parts, which it has already.
+        return parts.count > 1 && Array(parts.joined()) != original ? parts : []
+    }
+
+    /// The reading of `range`, or its original bytes when the reading is too short, or
+    /// has fewer letters than digits read, to be taken for a name rather than a number or a code.
+    private static func keep(_ read: [UInt8], _ range: Range<Int>, original: [UInt8]) -> [UInt8] {
+        let digitsRead = range.count { isDigit(original[$0]) && !isDigit(read[$0]) }
+        let letters = range.count { !isDigit(original[$0]) }
+        let isNameLike = range.count >= 4 && letters >= digitsRead
+        return Array(digitsRead > 0 && isNameLike ? read[range] : original[range])
     }
 }
