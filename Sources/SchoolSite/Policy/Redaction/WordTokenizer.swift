@@ -108,8 +108,9 @@ private struct WordBuilder {
     private var raw: [UInt8] = []
     /// Where camel-case parts, and runs of letters or digits, begin in the word.
     private var breaks: [Int] = []
-    /// Where capitals are in the word, for reading its digits as letters.
-    private var capitals: [Int] = []
+    /// Where capitals are in the word's first 64 bytes (bit n: byte n), for reading its
+    /// digits as letters. Bits, not an array: a capital starts most sentences.
+    private var capitals: UInt64 = 0
     private var start = 0
     private var end = 0
     private var previousWasLower = false
@@ -174,7 +175,7 @@ private struct WordBuilder {
     private mutating func noteBreak(isUpper: Bool, isDigit: Bool) {
         let length = plainCount + raw.count
         if length > 0 && (isUpper && previousWasLower || isDigit != previousWasDigit) { breaks.append(length) }
-        if isUpper { capitals.append(length) }
+        if isUpper && length < 64 { capitals |= 1 << length }
     }
 
     private mutating func finishLetter(at index: Int, isLower: Bool, isDigit: Bool) {
@@ -207,7 +208,7 @@ private struct WordBuilder {
         // Only when there is something to remove: emptying an empty array still makes it a new buffer.
         if !raw.isEmpty { raw.removeAll(keepingCapacity: true) }
         if !breaks.isEmpty { breaks.removeAll(keepingCapacity: true) }
-        if !capitals.isEmpty { capitals.removeAll(keepingCapacity: true) }
+        capitals = 0
         previousWasLower = false
         previousWasDigit = false
     }
@@ -307,18 +308,27 @@ enum DigitLookalikes {
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
+    /// `!letters(for:).isEmpty`, without making the array: asked of every byte of many words.
+    private static func isReadAsLetters(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "7"): true
+        default: false
+        }
+    }
+
     /// The readings of a folded word that differ from it.
     /// - Parameters:
     ///   - word: the folded bytes, apostrophes included.
-    ///   - capitals: where in `word` capitals were written: a capital after a small letter
-    ///     (or a digit read as one) starts a part, as in camel case.
-    static func readings(of word: ArraySlice<UInt8>, capitals: [Int]) -> [Reading] {
+    ///   - capitals: where in `word` capitals were written (bit n: byte n): a capital after
+    ///     a small letter (or a digit read as one) starts a part, as in camel case.
+    static func readings(of word: ArraySlice<UInt8>, capitals: UInt64) -> [Reading] {
         // Nearly every word has no such digit: it is turned away before anything is made.
-        guard word.contains(where: { !letters(for: $0).isEmpty }), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
+        guard word.contains(where: isReadAsLetters), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
         var bytes: [UInt8] = [], isCapital: [Bool] = []
         for (offset, byte) in zip(word.indices, word) where byte != UInt8(ascii: "'") {
             bytes.append(byte)
-            isCapital.append(capitals.contains(offset - word.startIndex))
+            let position = offset - word.startIndex
+            isCapital.append(position < 64 && capitals >> position & 1 == 1)
         }
         let ones = bytes.indices.filter { bytes[$0] == UInt8(ascii: "1") }
         // Each 1 either way when there are few; else all as `l`, or all as `i`.
