@@ -201,11 +201,22 @@ import Testing
         "- Listed\\\n  ①Oliver and\n  ②Oliver\n",
         "A heading\\\n①Oliver\n===\n",
         "Plain ①Oliver\nthen ②Oliver\n",
+        String(repeating: "ab\\\n", count: 60) + "①Oliver\n",
     ])
     func aNameAfterABackslashHardBreakIsReportedOnItsLine(_ body: String) throws {
         let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
         let marks = ("①②③" as String).filter { body.contains($0) }
         #expect(try diagnostics(forPost: source.text).positions(of: "redaction.name") == marks.map { position(source[$0]) })
+    }
+
+    /// A lazy line in a quote, indented, can have a column past the end of the line
+    /// before it; with no hard break there, it stays on its own line. (Its column is
+    /// still a few off, as it was before the hard-break fix: see the note on lazy lines.)
+    @Test(arguments: ["> Thank you to\n    ①Oliver\n\nEnd\n", "> Well done\n          ①Oliver\nnext line here\n"])
+    func aNameOnAnIndentedLazyLineStaysOnItsLine(_ body: String) throws {
+        let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body)
+        let found = try diagnostics(forPost: source.text).with(rule: "redaction.name")
+        #expect(found.map(\.location.line) == [source["①"].line])
     }
 
     /// YAML reads a quoted, escaped or folded value shorter than it is written; a

@@ -86,6 +86,8 @@ private struct TreeCopier {
         var byteColumn = Int(cmark_node_get_start_column(node))
         if kind == .paragraph || kind == .heading {
             drift = HardBreakDrift()
+        } else if kind == .lineBreak {
+            drift.noteHardBreak()
         } else if let block {
             (line, byteColumn) = drift.place(line: line, byteColumn: byteColumn, in: block, positions)
         }

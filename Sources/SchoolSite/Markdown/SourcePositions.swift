@@ -177,29 +177,37 @@ public struct ColumnAnchor: Sendable, Equatable {
 /// end) ends. The inlines after one on the next line get columns that run on past
 /// the end of the break's line, and the paragraph's later lines one line number
 /// too few. This puts them back, one paragraph or heading at a time, inlines in
-/// document order.
+/// document order. Only a cmark line with a hard break on it is re-placed: a lazy
+/// continuation line can also have a column past its end, from indentation cmark
+/// counted, and it belongs where cmark says.
 struct HardBreakDrift {
     /// The cmark line of the inlines seen last.
     private var cmarkLine = 0
     /// Lines lost before that line.
     private var shift = 0
-    /// Lines lost on it so far.
-    private var lostOnLine = 0
+    /// Whether a hard break came after an inline on that line.
+    private var isBroken = false
+    /// Where that line's inlines are being placed: the line, and how far cmark's run-on
+    /// column is ahead of the column there. Kept from inline to inline, as their columns
+    /// only grow: each is placed from where the last one was, not from the cmark line.
+    private var runOn = (line: 0, offset: 0)
+
+    /// A hard break (which has no position of its own) follows the inlines seen so far.
+    mutating func noteHardBreak() {
+        isBroken = true
+    }
 
     mutating func place(line: Int, byteColumn: Int, in block: MarkdownBlockStart, _ positions: SourcePositions) -> (line: Int, byteColumn: Int) {
-        guard line >= 1 else { return (line, byteColumn) }  // a hard break node has no position
+        guard line >= 1 else { return (line, byteColumn) }
         if line != cmarkLine {
-            shift += lostOnLine
-            (cmarkLine, lostOnLine) = (line, 0)
+            shift += runOn.line - (cmarkLine + shift)
+            (cmarkLine, isBroken, runOn) = (line, false, (line + shift, 0))
         }
-        var placed = (line: line + shift, byteColumn: byteColumn)
-        var lost = 0
+        guard isBroken else { return (line + shift, byteColumn) }
         // A column past a line's break is on the next line, at the paragraph's own column there.
-        while placed.line < positions.lineCount, let end = positions.endColumn(ofLine: placed.line, in: block), placed.byteColumn > end {
-            placed = (placed.line + 1, placed.byteColumn - end - 1 + block.byteColumn)
-            lost += 1
+        while runOn.line < positions.lineCount, let end = positions.endColumn(ofLine: runOn.line, in: block), byteColumn - runOn.offset > end {
+            runOn = (runOn.line + 1, runOn.offset + end + 1 - block.byteColumn)
         }
-        lostOnLine = max(lostOnLine, lost)
-        return placed
+        return (runOn.line, byteColumn - runOn.offset)
     }
 }
