@@ -140,6 +140,33 @@ import Testing
         "Share it: #AmeliaJaneSmith",
     ]
 
+    /// Digits read as letters, against a register with short names and names in hashtags:
+    /// who `redaction.name` reports, by id; and with the pupils named, the full names.
+    @Test(arguments: [
+        ("Meet at 11am, or 11AM for Y4.", [String](), false),
+        ("Our 4v4 team, the 3D printer, the 70m race and the 5am start.", [], false),
+        ("Share it: #Ava4Is1a", ["P0102", "P0105"], false),
+        ("Share it: #Ruby4Gr4ce", ["P0005", "P0103"], false),
+        ("Share it: #ThankYouSoMuchToEveryoneWhoCameAlongToOurHarvestFestivalAssemblyIs1aRocks", ["P0105"], false),
+        ("Share it: #WellDoneIslaMacLeod", ["P0105"], true),
+        ("Well done Alfie #Dunne7Gr4ce", ["P0005", "P0104"], true),
+        ("Share it: #Is1aAlf1eDunne", ["P0104", "P0105"], true),
+    ])
+    func digitsReadAsLettersAgainstShortNames(_ body: String, _ ids: [String], _ fullName: Bool) throws {
+        let register = TestSite.register + "P0101,Liam,Barnes,,pupil,yes,no,no,\nP0102,Ava,Thompson,,pupil,yes,no,no,\n"
+            + "P0103,Ruby,Hughes,,pupil,yes,no,no,\nP0104,Alfie,Dunne,,pupil,yes,no,no,\nP0105,Isla,MacLeod,,pupil,yes,no,no,\n"
+        let source = "---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n\(body)\n"
+        let found = try diagnostics(forPost: source, files: ["content/register.csv": register])
+        let named = Set(found.with(rule: "redaction.name").flatMap { $0.message.split { !$0.isLetter && !$0.isNumber }.filter { $0.hasPrefix("P0") } })
+        #expect(named == Set(ids.map { Substring($0) }))
+        let consented = register.replacingOccurrences(of: "pupil,yes,no,no", with: "pupil,yes,yes,no")
+        let people = ids.map { "{id: \($0), named: true}" }.joined(separator: ", ")
+        let asNamed = try diagnostics(forPost: source.replacingOccurrences(of: "people: []", with: "people: [\(people)]"),
+                                      files: ["content/register.csv": consented])
+        #expect(asNamed.with(rule: "redaction.name").isEmpty)
+        #expect(asNamed.with(rule: "redaction.full-name").isEmpty == !fullName)
+    }
+
     /// A family name written in camel case makes a full name as a whole, not as its parts.
     @Test(arguments: ["Isla MacLeod won.", "MacLeod, Isla won.", "Isla J. MacLeod won.", "Is1a MacLeod won."])
     func aFullNameWithACamelCaseFamilyNameIsStillOne(_ body: String) throws {

@@ -51,42 +51,22 @@ private struct NameScan {
         var units: [Unit] = []
         var position = 0
         var previousOrdinal = -1
-        for var word in words {
-            let written = word.key
-            // `0liver`, `#WellDoneIs1a`: a word that is no name as written is read with its
-            // digits as letters, when that makes a name of it or of a part it did not have.
-            if !word.readings.isEmpty, index.entry(for: word.key) == nil,
-               let reading = word.readings.first(where: { reading in index.knows(reading.key, reading.parts.filter { !word.parts.contains($0) }) }) {
-                (word.key, word.parts) = (reading.key, reading.parts)
-            }
+        for word in words {
             // Words the filter left out stand between their neighbours, though no name has them.
             if word.ordinal > previousOrdinal + 1 { position += 1 }
             previousOrdinal = word.ordinal
             // SPEC §6 lets `not_names` off `redaction.name` only: `Summer`, listed as no
-            // name, still makes a full name beside a pupil's family name.
-            let mayBeAName = notNames.isEmpty || !(notNames.contains(word.key) || notNames.contains(written))
-            let entry = index.entry(for: word.key)
-            let whole = entry?.owners ?? []
-            // Full names run together, as in hashtags (`ameliasmith`, `#AmeliaSmith`, `ameliasmith1`).
-            var joined = entry?.fullNameOwners ?? []
-            let parts = word.parts.map { part in
-                let entry = index.entry(for: part)
-                joined.formUnion(entry?.fullNameOwners ?? [])
-                return (key: part, owners: entry?.owners ?? [])
+            // name, still makes a full name beside a pupil's family name. A word with
+            // digits for letters is let off as written or as read (`Gr4ce`, `Grace`).
+            let mayBeAName = notNames.isEmpty || !([word.key] + word.readings.map(\.key)).contains(where: notNames.contains)
+            let names = WordNames(word, in: index)
+            if forbidFullNames && !names.fullNames.isEmpty {
+                reportFullName(names.fullNames.filter(\.isPupil).map(\.id), at: word.start, in: segment)
             }
-            if forbidFullNames && !joined.isEmpty {
-                reportFullName(joined.filter(\.isPupil).map(\.id), at: word.start, in: segment)
-            }
-            // A name written in camel case (`MacLeod`) is one unit, not its parts.
-            if parts.isEmpty || !whole.isEmpty {
-                units.append(Unit(key: word.key, start: word.start, end: word.end, owners: whole, position: position))
-                position += 1
-            } else {
-                units += parts.enumerated().map { Unit(key: $1.key, start: word.start, end: word.end, owners: $1.owners, position: position + $0) }
-                position += parts.count
-            }
+            units += names.units.enumerated().map { Unit(key: $1.key, start: word.start, end: word.end, owners: $1.owners, position: position + $0) }
+            position += names.units.count
             if mayBeAName {
-                checkName(word, bearers: (whole + parts.flatMap(\.owners)).map(\.owner) + Array(joined), in: segment)
+                checkName(word, bearers: names.bearers + Array(names.fullNames), in: segment)
             }
         }
         guard forbidFullNames, units.contains(where: { !$0.owners.isEmpty }) else { return }

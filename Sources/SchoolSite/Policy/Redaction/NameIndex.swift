@@ -53,19 +53,6 @@ struct NameIndex: Sendable {
         entries[key]
     }
 
-    /// Whether a word, or any of its parts, is a name's or is a full name.
-    func knows(_ key: String, _ parts: [String]) -> Bool {
-        entries[key] != nil || parts.contains { entries[$0] != nil }
-    }
-
-    func people(named key: String) -> [(owner: Owner, part: Part)] {
-        entries[key]?.owners ?? []
-    }
-
-    func fullNames(_ key: String) -> Set<Owner> {
-        entries[key]?.fullNameOwners ?? []
-    }
-
     /// The words of one name field, indexed; returns them.
     private mutating func index(_ name: String, as part: Part, _ owner: Owner, _ tokenizer: inout WordTokenizer) -> [String] {
         let words = tokenizer.words(in: name).map(\.key)

@@ -108,9 +108,10 @@ private struct WordBuilder {
     private var raw: [UInt8] = []
     /// Where camel-case parts, and runs of letters or digits, begin in the word.
     private var breaks: [Int] = []
-    /// Where capitals are in the word's first 64 bytes (bit n: byte n), for reading its
-    /// digits as letters. Bits, not an array: a capital starts most sentences.
-    private var capitals: UInt64 = 0
+    /// Where capitals are in the word, for reading its digits as letters: bits for the
+    /// first 64 bytes (bit n: byte n), as a capital starts most sentences and an array
+    /// emptied after each costs the scan, and the rare later ones listed.
+    private var capitals = Capitals()
     private var start = 0
     private var end = 0
     private var previousWasLower = false
@@ -175,7 +176,7 @@ private struct WordBuilder {
     private mutating func noteBreak(isUpper: Bool, isDigit: Bool) {
         let length = plainCount + raw.count
         if length > 0 && (isUpper && previousWasLower || isDigit != previousWasDigit) { breaks.append(length) }
-        if isUpper && length < 64 { capitals |= 1 << length }
+        if isUpper { capitals.insert(length) }
     }
 
     private mutating func finishLetter(at index: Int, isLower: Bool, isDigit: Bool) {
@@ -208,7 +209,7 @@ private struct WordBuilder {
         // Only when there is something to remove: emptying an empty array still makes it a new buffer.
         if !raw.isEmpty { raw.removeAll(keepingCapacity: true) }
         if !breaks.isEmpty { breaks.removeAll(keepingCapacity: true) }
-        capitals = 0
+        capitals.removeAll()
         previousWasLower = false
         previousWasDigit = false
     }
@@ -284,9 +285,9 @@ private struct WordBuilder {
 
 /// Digits written for the letters they look like, as in `0liver`, `Ame1ia` or
 /// `#WellDoneIs1a`. A word of digits alone (`2024`) is not read, and a part of
-/// under four characters, or with more such digits than letters, keeps its
-/// digits: read, `4v4`, `3D`, `5am` and `70m` would be the names Ava, Ed, Sam
-/// and Tom, so a name that short written with digits is not caught.
+/// under four characters, or with no more letters than such digits, keeps its
+/// digits: read, `4v4`, `3D`, `5am`, `70m` and `11am` would be the names Ava,
+/// Ed, Sam, Tom and Liam, so a name that short, or that sparse, is not caught.
 enum DigitLookalikes {
     struct Reading: Equatable {
         var key: [UInt8]
@@ -306,6 +307,8 @@ enum DigitLookalikes {
         }
     }
 
+    static let maximumLength = 256
+
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     /// `!letters(for:).isEmpty`, without making the array: asked of every byte of many words.
@@ -319,16 +322,17 @@ enum DigitLookalikes {
     /// The readings of a folded word that differ from it.
     /// - Parameters:
     ///   - word: the folded bytes, apostrophes included.
-    ///   - capitals: where in `word` capitals were written (bit n: byte n): a capital after
-    ///     a small letter (or a digit read as one) starts a part, as in camel case.
-    static func readings(of word: ArraySlice<UInt8>, capitals: UInt64) -> [Reading] {
+    ///   - capitals: where in `word` capitals were written: a capital after a small
+    ///     letter (or a digit read as one) starts a part, as in camel case.
+    static func readings(of word: ArraySlice<UInt8>, capitals: Capitals) -> [Reading] {
         // Nearly every word has no such digit: it is turned away before anything is made.
-        guard word.contains(where: isReadAsLetters), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
+        // Nor is a word longer than any hashtag read (a pasted run of text): up to 16
+        // readings of one, each looked up part by part, would cost more than the post.
+        guard word.count <= maximumLength, word.contains(where: isReadAsLetters), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
         var bytes: [UInt8] = [], isCapital: [Bool] = []
         for (offset, byte) in zip(word.indices, word) where byte != UInt8(ascii: "'") {
             bytes.append(byte)
-            let position = offset - word.startIndex
-            isCapital.append(position < 64 && capitals >> position & 1 == 1)
+            isCapital.append(capitals.contains(offset - word.startIndex))
         }
         let ones = bytes.indices.filter { bytes[$0] == UInt8(ascii: "1") }
         // Each 1 either way when there are few; else all as `l`, or all as `i`.
@@ -369,7 +373,33 @@ enum DigitLookalikes {
     private static func keep(_ read: [UInt8], _ range: Range<Int>, original: [UInt8]) -> [UInt8] {
         let digitsRead = range.count { isDigit(original[$0]) && !isDigit(read[$0]) }
         let letters = range.count { !isDigit(original[$0]) }
-        let isNameLike = range.count >= 4 && letters >= digitsRead
+        let isNameLike = range.count >= 4 && letters > digitsRead
         return Array(digitsRead > 0 && isNameLike ? read[range] : original[range])
+    }
+}
+
+/// Positions in a word where capitals were written: bits for the first 64, a list for the rest.
+struct Capitals {
+    private var first64: UInt64 = 0
+    private var later: [Int] = []
+
+    mutating func insert(_ position: Int) {
+        if position < 64 { first64 |= 1 << position } else { later.append(position) }
+    }
+
+    func contains(_ position: Int) -> Bool {
+        guard position >= 64 else { return first64 >> position & 1 == 1 }
+        // Listed in the order the word was read, so in order: searched by halving.
+        var (low, high) = (0, later.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if later[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < later.count && later[low] == position
+    }
+
+    mutating func removeAll() {
+        first64 = 0
+        if !later.isEmpty { later.removeAll() }
     }
 }
