@@ -26,8 +26,8 @@ struct WordNames {
             var units: [Unit] = []
             var offset = 0
             while offset < spelling.parts.count {
-                let pair = offset + 1 < spelling.parts.count ? spelling.parts[offset] + spelling.parts[offset + 1] : ""
-                if let owners = index.entry(for: pair)?.owners, !owners.isEmpty {
+                let pair = offset + 1 < spelling.parts.count ? spelling.parts[offset] + spelling.parts[offset + 1] : nil
+                if let pair, let owners = index.entry(for: pair)?.owners, !owners.isEmpty {
                     units.append(Unit(key: pair, owners: owners))
                     offset += 2
                 } else {

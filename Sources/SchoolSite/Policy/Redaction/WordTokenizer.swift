@@ -108,9 +108,7 @@ private struct WordBuilder {
     private var raw: [UInt8] = []
     /// Where camel-case parts, and runs of letters or digits, begin in the word.
     private var breaks: [Int] = []
-    /// Where capitals are in the word, for reading its digits as letters: bits for the
-    /// first 64 bytes (bit n: byte n), as a capital starts most sentences and an array
-    /// emptied after each costs the scan, and the rare later ones listed.
+    /// Where capitals are in the word, for reading its digits as letters.
     private var capitals = Capitals()
     private var start = 0
     private var end = 0
@@ -294,30 +292,23 @@ enum DigitLookalikes {
         var parts: [[UInt8]]
     }
 
-    /// A digit's letters: `1` reads as `l` or as `i`.
-    private static func letters(for byte: UInt8) -> [UInt8] {
+    /// The letter a digit is read as; `1` reads as `l` here, and as `i` in the other readings.
+    private static func letter(for byte: UInt8) -> UInt8? {
         switch byte {
-        case UInt8(ascii: "0"): [UInt8(ascii: "o")]
-        case UInt8(ascii: "1"): [UInt8(ascii: "l"), UInt8(ascii: "i")]
-        case UInt8(ascii: "3"): [UInt8(ascii: "e")]
-        case UInt8(ascii: "4"): [UInt8(ascii: "a")]
-        case UInt8(ascii: "5"): [UInt8(ascii: "s")]
-        case UInt8(ascii: "7"): [UInt8(ascii: "t")]
-        default: []
+        case UInt8(ascii: "0"): UInt8(ascii: "o")
+        case UInt8(ascii: "1"): UInt8(ascii: "l")
+        case UInt8(ascii: "3"): UInt8(ascii: "e")
+        case UInt8(ascii: "4"): UInt8(ascii: "a")
+        case UInt8(ascii: "5"): UInt8(ascii: "s")
+        case UInt8(ascii: "7"): UInt8(ascii: "t")
+        default: nil
         }
     }
 
-    static let maximumLength = 256
+    /// The longest word read; `Capitals` keeps no more.
+    static let maximumLength = Capitals.count
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    /// `!letters(for:).isEmpty`, without making the array: asked of every byte of many words.
-    private static func isReadAsLetters(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "7"): true
-        default: false
-        }
-    }
 
     /// The readings of a folded word that differ from it.
     /// - Parameters:
@@ -328,7 +319,7 @@ enum DigitLookalikes {
         // Nearly every word has no such digit: it is turned away before anything is made.
         // Nor is a word longer than any hashtag read (a pasted run of text): up to 16
         // readings of one, each looked up part by part, would cost more than the post.
-        guard word.count <= maximumLength, word.contains(where: isReadAsLetters), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
+        guard word.count <= maximumLength, word.contains(where: { letter(for: $0) != nil }), word.contains(where: { !isDigit($0) && $0 != UInt8(ascii: "'") }) else { return [] }
         var bytes: [UInt8] = [], isCapital: [Bool] = []
         for (offset, byte) in zip(word.indices, word) where byte != UInt8(ascii: "'") {
             bytes.append(byte)
@@ -343,7 +334,7 @@ enum DigitLookalikes {
         // A digit after a letter may also stand for a capital, starting a part: `WellDone0liver`.
         for choice in choices {
             for digitsStartParts in [false, true] {
-                let read = bytes.indices.map { choice[$0] ?? letters(for: bytes[$0]).first ?? bytes[$0] }
+                let read = bytes.indices.map { choice[$0] ?? letter(for: bytes[$0]) ?? bytes[$0] }
                 let capital = bytes.indices.map { isCapital[$0] || digitsStartParts && isDigit(bytes[$0]) && !isDigit(read[$0]) }
                 let reading = Reading(key: keep(read, 0..<read.count, original: bytes), parts: parts(of: read, original: bytes, isCapital: capital))
                 let readsOtherwise = reading.key != bytes || (!reading.parts.isEmpty && Array(reading.parts.joined()) != bytes)
@@ -378,28 +369,22 @@ enum DigitLookalikes {
     }
 }
 
-/// Positions in a word where capitals were written: bits for the first 64, a list for the rest.
+/// Positions in a word where capitals were written, up to `count`: a bit each, as a
+/// capital starts most sentences and an array emptied after each word costs the scan.
 struct Capitals {
-    private var first64: UInt64 = 0
-    private var later: [Int] = []
+    static let count = 256
+    private var bits = SIMD4<UInt64>.zero
 
     mutating func insert(_ position: Int) {
-        if position < 64 { first64 |= 1 << position } else { later.append(position) }
+        guard position < Self.count else { return }
+        bits[position >> 6] |= 1 << (position & 63)
     }
 
     func contains(_ position: Int) -> Bool {
-        guard position >= 64 else { return first64 >> position & 1 == 1 }
-        // Listed in the order the word was read, so in order: searched by halving.
-        var (low, high) = (0, later.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if later[middle] < position { low = middle + 1 } else { high = middle }
-        }
-        return low < later.count && later[low] == position
+        position < Self.count && bits[position >> 6] >> (position & 63) & 1 == 1
     }
 
     mutating func removeAll() {
-        first64 = 0
-        if !later.isEmpty { later.removeAll() }
+        bits = .zero
     }
 }
