@@ -39,6 +39,6 @@ struct CheckCommand: ParsableCommand {
         reporter.info(errors == 0
             ? "Checked \(evaluation.posts.count) post\(evaluation.posts.count == 1 ? "" : "s") for \(report.date): no errors."
             : "Checked \(evaluation.posts.count) post\(evaluation.posts.count == 1 ? "" : "s") for \(report.date): \(errors) error\(errors == 1 ? "" : "s").")
-        if errors > 0 { throw ExitCode(ExitStatus.refused) }
+        ExitStatus.end(with: errors > 0 ? ExitStatus.refused : 0, keeping: (site, evaluation, report))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SchoolSite
 
 /// `--site DIR`, shared by every command.
@@ -30,4 +31,11 @@ enum ExitStatus {
     static let refused: Int32 = 1
     static let badUsage: Int32 = 2
     static let locked: Int32 = 75
+
+    /// Ends the process with `status` while `objects` are still alive: releasing
+    /// the posts of a large site one object at a time takes longer than the
+    /// system takes to reclaim the whole process at once.
+    static func end(with status: Int32, keeping objects: some Any) -> Never {
+        withExtendedLifetime(objects) { Foundation.exit(status) }
+    }
 }

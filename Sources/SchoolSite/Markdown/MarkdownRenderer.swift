@@ -105,6 +105,7 @@ private struct TreeCopier {
             images += linksAndImages.filter { $0.kind == .image }
             links += linksAndImages
         } else {
+            children.reserveCapacity(Self.childCount(node))
             var child = cmark_node_first_child(node)
             while let current = child {
                 children.append(copy(current, depth: depth + 1, block: childBlock, quoteDepth: childQuoteDepth))
@@ -131,6 +132,17 @@ private struct TreeCopier {
         default: break
         }
         return copy
+    }
+
+    /// Counted first, so that the children go into an array of the right size, not one grown to it.
+    private static func childCount(_ node: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        return count
     }
 
     private static func flattenedText(_ node: OpaquePointer) -> String {

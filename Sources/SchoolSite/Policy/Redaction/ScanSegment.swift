@@ -21,6 +21,8 @@ struct ScanSegment {
 
     init(place: String) {
         self.place = place
+        // A paragraph's text is a run per inline and line: room for a few, not grown from one.
+        runs.reserveCapacity(8)
     }
 
     /// Text written at `line`:`column` onwards on one line.
