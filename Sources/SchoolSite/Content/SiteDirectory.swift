@@ -176,10 +176,14 @@ public struct SiteDirectory: Sendable {
                 throw FileReadError(reason: "could not be read (\(String(cString: strerror(errno))))")
             }
             if count == 0 { break }
+            let asked = data.count - filled
             filled += count
             if filled > limit {
                 throw FileReadError(reason: "is over the \(ByteCount(limit)) limit")
             }
+            // Fewer bytes than asked, and as many as stat found: the file as it was looked at,
+            // read to its end without one more read(2) to be told so.
+            if filled == size && count < asked { break }
         }
         data.count = filled
         return data
