@@ -1,7 +1,7 @@
 /// Source text with positions marked in it by ①…⑨ (removed before use), so a
 /// test says where a diagnostic must point by writing the marker at that spot.
 struct MarkedSource {
-    static let markers: [Character] = ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"]
+    static let markers: [Character] = ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫"]
 
     let text: String
     /// Marker → 1-based line and Unicode-scalar column in `text`.

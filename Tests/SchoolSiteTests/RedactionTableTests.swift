@@ -271,9 +271,9 @@ import Testing
         #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④"].map { position(source[$0]) })
     }
 
-    /// Past the depth the tree is copied to, a subtree is kept as its text, links and
-    /// images: the page still shows them, so the name scan and the image rules still run.
-    @Test func contentNestedTooDeepToCopyIsStillChecked() throws {
+    /// However deep the nesting, the page still shows the text, links and images,
+    /// so the name scan and the image rules still run on them.
+    @Test func contentNestedDeepIsStillChecked() throws {
         let body = String(repeating: ">", count: 300) + " Well done Oliver! ![](x.png) ![x](https://evil.example/x.jpg)\n"
         let source = "---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body
         let rules = Set(try diagnostics(forPost: source).map(\.rule))

@@ -55,13 +55,13 @@ extension Post {
                   frontMatter: nil, markdown: nil, loadDiagnostics: [])
     }
 
-    /// Drops what only checking reads (the Markdown tree, the bytes of `index.md`,
-    /// the approval), keeping what rendering needs: a build holds every post
-    /// from its check until the site is written.
+    /// Drops what only checking reads (the body's text segments, links and raw
+    /// HTML, the bytes of `index.md`, the approval), keeping what rendering needs:
+    /// a build holds every post from its check until the site is written.
     mutating func keepOnlyWhatRenders() {
         sourceData = nil
         approvalText = nil
-        markdown?.document = MarkdownNode(kind: .document, line: 1, column: 1)
+        markdown?.segments = []
         markdown?.links = []
         markdown?.rawHTML = []
     }

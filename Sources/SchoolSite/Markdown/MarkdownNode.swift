@@ -1,56 +1,27 @@
-/// A Swift copy of one node of cmark's document tree, with its position already
-/// converted to the file's line and Unicode-scalar column. A class of constants:
-/// the policy rules walk every post's tree, and copying a struct node retained
-/// each of its strings and its children on every step.
+/// A link, image or piece of raw HTML in a post body, for the rules that look at
+/// them, with its position already converted to the file's line and Unicode-scalar
+/// column. A class of constants: every rule and page of a post shares one copy.
 public final class MarkdownNode: Sendable {
     public enum Kind: Sendable, Equatable {
-        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
-        case paragraph, heading, thematicBreak
-        case text, softBreak, lineBreak, code, htmlInline, customInline
-        case emphasis, strong, link, image
+        case link, image, htmlBlock, htmlInline
     }
 
     public let kind: Kind
-    /// Text of `text`, `code`, `codeBlock`, `htmlBlock` and `htmlInline` nodes.
+    /// The HTML of raw HTML.
     public let literal: String
     /// Destination of links and images.
     public let url: String
-    /// Title of links and images (`[a](u "title")`).
-    public let title: String
-    /// The info string of a fenced code block (```` ```python ````), which the page shows as the code's class.
-    public let info: String
-    /// For text written longer than it reads (`&amp;`, `\*`, `--`): where its later scalars are.
-    public let anchors: [ColumnAnchor]
-    /// Where the node starts; for a code block, where its code starts (past an opening fence).
+    /// What a link or image shows as text, images inside it included: an image's alt text.
+    public let plainText: String
     public let line: Int
     public let column: Int
-    public let children: [MarkdownNode]
 
-    public init(kind: Kind, literal: String = "", url: String = "", title: String = "", info: String = "",
-                anchors: [ColumnAnchor] = [], line: Int, column: Int, children: [MarkdownNode] = []) {
+    public init(kind: Kind, literal: String = "", url: String = "", plainText: String = "", line: Int, column: Int) {
         self.kind = kind
         self.literal = literal
         self.url = url
-        self.title = title
-        self.info = info
-        self.anchors = anchors
+        self.plainText = plainText
         self.line = line
         self.column = column
-        self.children = children
-    }
-
-    /// The plain text of this node and its descendants (e.g. an image's alt text).
-    public var plainText: String {
-        var text = ""
-        appendPlainText(to: &text)
-        return text
-    }
-
-    private func appendPlainText(to text: inout String) {
-        switch kind {
-        case .text, .code: text += literal
-        case .softBreak, .lineBreak: text += " "
-        default: for child in children { child.appendPlainText(to: &text) }
-        }
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
 
-/// A post body after cmark: the tree for the policy, HTML for the page, and
+/// A post body after cmark: what the policy reads of it, HTML for the page, and
 /// HTML with absolute URLs for the feed (rendered when asked).
 public struct RenderedMarkdown: Sendable {
-    public var document: MarkdownNode
     /// For the post page, where images sit beside the page.
     public var html: String
     /// The body's images in document order, collected once: every image rule asks for them.
@@ -12,6 +11,8 @@ public struct RenderedMarkdown: Sendable {
     public var links: [MarkdownNode]
     /// The body's raw HTML, blocks and inline, in document order (`post.raw-html`).
     public var rawHTML: [MarkdownNode]
+    /// The body's text as the page shows it, cut for the name scan (`BodyWalker`).
+    var segments: [ScanSegment]
     /// The Markdown and the post's absolute URL, for `feedHTML`. The URL is kept
     /// as its text: Foundation's URL is a resilient type, and one stored here made
     /// every copy of a post go through the runtime's value witnesses.
