@@ -11,12 +11,11 @@ enum ApprovalDigest {
         guard let source = post.sourceData else { return nil }
         var hasher = SHA256()
         add("index.md", source, to: &hasher)
-        let names = Set(post.shownImages.compactMap { image -> String? in
-            guard case .inside = ImageLocation.of(image, in: post, site: site) else { return nil }
-            return image.fileName
-        }).sorted()
-        for name in names {
-            guard let data = try? site.readData("\(post.folder)/\(name)", limit: 64 << 20) else { return nil }
+        // The images' bytes as the post was read with them: those the policy checked.
+        let files = Dictionary(post.shownImages.map { ($0.fileName, post.file(of: $0, in: site)) }) { first, _ in first }
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            guard case .inside = file.location else { continue }
+            guard case .success(let data)? = file.bytes else { return nil }
             add(name, data, to: &hasher)
         }
         return hasher.finalize().hexString

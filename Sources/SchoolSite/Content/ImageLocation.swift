@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where an image reference points, judged before any file is opened.
-enum ImageLocation: Equatable {
+enum ImageLocation: Equatable, Sendable {
     /// A file path inside the post folder (site-relative).
     case inside(path: String)
     /// `http:`, `https:` or `//`: never fetched, never published.
@@ -9,8 +9,8 @@ enum ImageLocation: Equatable {
     /// Leaves the post folder; the reason says how.
     case outside(reason: String)
 
-    static func of(_ image: ImageReference, in post: Post, site: SiteDirectory) -> ImageLocation {
-        let name = image.fileName
+    /// - Parameter name: an image's `fileName`.
+    static func of(_ name: String, in post: Post, site: SiteDirectory) -> ImageLocation {
         let lowered = name.lowercased()
         if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("//") { return .remote }
         if name.hasPrefix("/") { return .outside(reason: "is an absolute path") }

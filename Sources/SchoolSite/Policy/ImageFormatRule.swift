@@ -5,17 +5,24 @@ import Foundation
 /// cannot be cleaned is never published.
 struct ImageFormatRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
+        let site = context.site.directory
         var checked: Set<String> = []
         return post.shownImages.compactMap { image -> Diagnostic? in
-            guard case .inside(let path) = ImageLocation.of(image, in: post, site: context.site.directory),
-                  context.site.directory.isRegularFile(path), checked.insert(path).inserted else { return nil }
-            return problem(with: image, at: path, in: context.site.directory)
+            let file = post.file(of: image, in: site)
+            guard case .inside(let path) = file.location, checked.insert(path).inserted else { return nil }
+            if case .success(let data)? = file.bytes, data.count <= ImageMetadataStripper.sizeLimit {
+                return problem(with: image) { data }
+            }
+            // Not read, or too large: read again under the images' own limit, for its reason.
+            // Anything but a regular file is `image.missing`'s to report.
+            guard site.isRegularFile(path) else { return nil }
+            return problem(with: image) { try site.readData(path, limit: ImageMetadataStripper.sizeLimit) }
         }
     }
 
-    private func problem(with image: ImageReference, at path: String, in site: SiteDirectory) -> Diagnostic? {
+    private func problem(with image: ImageReference, bytes: () throws -> Data) -> Diagnostic? {
         do {
-            _ = try ImageMetadataStripper.strip(try site.readData(path, limit: ImageMetadataStripper.sizeLimit))
+            _ = try ImageMetadataStripper.strip(try bytes())
             return nil
         } catch let error as FileReadError {
             return .error("image.format", at: image.location, "`\(image.fileName)` \(error.reason)")

@@ -3,7 +3,7 @@
 struct ImageOutsideRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.shownImages.compactMap { image in
-            switch ImageLocation.of(image, in: post, site: context.site.directory) {
+            switch post.file(of: image, in: context.site.directory).location {
             case .inside:
                 return nil
             case .remote:
