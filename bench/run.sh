@@ -22,7 +22,8 @@
 #             into its own output/, so every post is read and checked; then on
 #             the 1,000-person corpus after a build of its output/ (untimed),
 #             whose cache spares reading the posts that build found clean.
-# Each timed run is under /usr/bin/time -v; the tables give the median wall time
+# Each timed run is under /usr/bin/time -v, right after every file of the corpora,
+# outputs and binaries is read into the page cache; the tables give the median wall time
 # and the median peak resident set size, and the schoolsite/Hugo ratios of both.
 # Exits non-zero if any run fails.
 #
@@ -114,20 +115,35 @@ warm_up() {
     fi
 }
 
-# timed_run RUN CORPUS LABEL COMMAND...: one run under /usr/bin/time -v; appends to $RESULTS.
+# The shared libraries both programs load, for warm_cache.
+mapfile -t LIBRARIES < <(ldd "$BIN" "$HUGO" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | sort -u)
+
+# warm_cache: reads every file of the runs to come (the binaries, the corpora and
+# outputs in WARM) into the page cache. A warm-up run alone does not keep them there
+# on every machine: on some virtual machines the host reclaims idle page cache within
+# seconds, and a timed run then reads from disk what the one before it had read.
+warm_cache() {
+    find "${WARM[@]}" -type f -print0 2>/dev/null | xargs -0 -r cat >/dev/null
+}
+
+# timed_run RUN CORPUS LABEL COMMAND...: one run under /usr/bin/time -v, right after
+# warm_cache; appends to $RESULTS.
 timed_run() {
     local run=$1 corpus=$2 label=$3; shift 3
     local timing="$BENCH_DIR/time.txt"
+    warm_cache
     if ! /usr/bin/time -v -o "$timing" "$@" >>"$LOG" 2>&1; then
         echo "run.sh: run $run failed (see $LOG): $*" >&2; tail -20 "$LOG" >&2; exit 1
     fi
-    local wall rss user sys
+    local wall rss user sys inputs
     wall=$(sed -n 's/^\s*Elapsed (wall clock) time.*: //p' "$timing")
     rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$timing")
     user=$(sed -n 's/^\s*User time (seconds): //p' "$timing")
     sys=$(sed -n 's/^\s*System time (seconds): //p' "$timing")
+    # Blocks read from disk: 0 when the run found everything in the page cache.
+    inputs=$(sed -n 's/^\s*File system inputs: //p' "$timing")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$label" "$wall" "$rss" "$user" "$sys" >>"$RESULTS"
-    echo "   run $run, $label: wall $wall, user ${user} s, sys ${sys} s, peak RSS ${rss} KB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    echo "   run $run, $label: wall $wall, user ${user} s, sys ${sys} s, peak RSS ${rss} KB, disk reads ${inputs} blocks, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 }
 
 # measure CORPUS LABEL COMMAND...: one warm-up, then RUNS timed runs.
@@ -186,6 +202,8 @@ for n in "${SIZES[@]}"; do
     big="$BENCH_DIR/posts-$n-people-1000"
     small="$BENCH_DIR/posts-$n-people-10"
     hugo_src="$BENCH_DIR/hugo-posts-$n"
+    out="$BENCH_DIR/out-$n"
+    WARM=("$BIN" "$HUGO" "${LIBRARIES[@]}" "$big" "$small" "$hugo_src" "$out" "$BENCH_DIR/hugo-out-$n")
     generate "$n" 1000 "$big"
     generate "$n" 10 "$small"
     hugo_site "$big" "$hugo_src"
@@ -193,7 +211,6 @@ for n in "${SIZES[@]}"; do
     # beside it and swaps it in, Hugo overwrites its destination in place. The
     # build cache is deleted first, so that every schoolsite build is a full one
     # (the output record, like the spare, stays: it is of the output, not the posts).
-    out="$BENCH_DIR/out-$n"
     cache="$BENCH_DIR/.out-$n.cache"
     schoolsite_build=(bash -c 'rm -f "$1" && exec "${@:2}"' clean-build "$cache" "$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
