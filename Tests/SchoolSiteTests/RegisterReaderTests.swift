@@ -156,6 +156,23 @@ import Testing
         ])
     }
 
+    /// A value whose closing quote is missing runs on to the next quote, which
+    /// SwiftCSV takes for its end: the error is where the value starts.
+    @Test func aQuoteMissingMidFileIsReportedWhereTheValueStarts() {
+        let csv = Self.header + "\nP1,Oliver,\"Smith-Jones,,pupil,yes,yes,no,\nP2,Aoife,\"O'Neill\",,pupil,yes,yes,no,\n"
+        #expect(problems(csv) == [
+            "content/register.csv:2:11: error[register.invalid] the consent register is not valid CSV: the quoted value that starts on line 2 runs on to line 3, where the quote that ends it is followed by more text; if the value should end on line 2, add the missing \" there (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)",
+        ])
+        // A value over two lines that is closed, and a quote out of place after it, in the same row.
+        let closed = Self.header + "\nP1,\"Two\nLines\",B\"x,,pupil,yes,yes,no,\n"
+        #expect(problems(closed) == [quoteOutOfPlace(3, 9)])
+        // An escaped quote before a line break is not the end of the value.
+        let escaped = Self.header + "\nP1,\"Mo \"\"Bear\"\"\nLee,B,,pupil,yes,yes,no,\nP2,\"C\",D,,pupil,yes,yes,no,\n"
+        #expect(problems(escaped) == [
+            "content/register.csv:2:4: error[register.invalid] the consent register is not valid CSV: the quoted value that starts on line 2 runs on to line 4, where the quote that ends it is followed by more text; if the value should end on line 2, add the missing \" there (a quoted value must be wholly inside \"…\", with \"\" for a quote inside it)",
+        ])
+    }
+
     @Test func anUnclosedQuoteIsFoundAfterQuotedValuesAndInTheLastRow() {
         let afterQuotes = Self.header + "\nP1,\"A\nB\",\"C\",\"Mo \"\"Bear\"\", Lee,pupil,yes,yes,no,\nP2,C,D,,pupil,yes,yes,no,\n"
         #expect(problems(afterQuotes) == [unclosedQuote(3, 8)])

@@ -9,6 +9,10 @@ struct CSVQuoteProblem: Error {
         case outOfPlace
         /// A quoted value that is never closed, so it takes in the rest of the text.
         case unclosed
+        /// A quoted value that went on past the end of its line, to a quote on line
+        /// `toLine` that ends it with text after it: most often its own closing quote
+        /// is missing, and the quote that opens a value on a later line closed it.
+        case runsOn(toLine: Int)
     }
 
     var kind: Kind
@@ -29,7 +33,40 @@ struct CSVQuoteProblem: Error {
         // That character follows the quote at fault: a closing quote, or a lone quote in a value.
         let stop = row.index(row.startIndex, offsetBy: refused - 1)
         let quote = row[..<stop].lastIndex(of: "\"") ?? stop
+        if let opening = openingOfMultilineValue(closedBy: quote, in: row) {
+            let toLine = rowLine + row[..<quote].count(where: \.isNewline)
+            return CSVQuoteProblem(.runsOn(toLine: toLine), at: opening, in: row, firstLine: rowLine)
+        }
         return CSVQuoteProblem(.outOfPlace, at: quote, in: row, firstLine: rowLine)
+    }
+
+    /// Where the quoted value that `quote` closes was opened, when that value took in a
+    /// line break; nil when `quote` closes no value, or one on its own line. Read as
+    /// SwiftCSV reads a row: a value is quoted when it starts with `"`, and `""` inside
+    /// it is a quote.
+    private static func openingOfMultilineValue(closedBy quote: String.Index, in row: Substring) -> String.Index? {
+        var opening: String.Index?
+        var atValueStart = true
+        var index = row.startIndex
+        while index < quote {
+            let character = row[index]
+            index = row.index(after: index)
+            if opening != nil {
+                guard character == "\"" else { continue }
+                if index < quote && row[index] == "\"" {
+                    index = row.index(after: index)
+                } else {
+                    opening = nil
+                    atValueStart = false
+                }
+            } else if atValueStart && character == "\"" {
+                opening = row.index(before: index)
+            } else {
+                atValueStart = character == "," || character.isNewline
+            }
+        }
+        guard let opening, row[opening..<quote].contains(where: \.isNewline) else { return nil }
+        return opening
     }
 
     /// The quote that opens the last value of `row`, the last row of `text`, which SwiftCSV

@@ -95,6 +95,8 @@ enum RegisterReader {
             return "the consent register is not valid CSV: a double quote on line \(problem.line) is out of place \(quoting)"
         case .unclosed:
             return "the consent register is not valid CSV: the quoted value that starts on line \(problem.line) is never closed, so the rest of the file would be read as part of it; add the missing \" \(quoting)"
+        case .runsOn(let toLine):
+            return "the consent register is not valid CSV: the quoted value that starts on line \(problem.line) runs on to line \(toLine), where the quote that ends it is followed by more text; if the value should end on line \(problem.line), add the missing \" there \(quoting)"
         }
     }
 }
