@@ -271,6 +271,18 @@ import Testing
         #expect(found.positions(of: "redaction.name") == ["①", "②", "③", "④"].map { position(source[$0]) })
     }
 
+    /// cmark 0.30 starts a code span at the space it strips, and a text that starts with
+    /// unmatched backticks after them; the name is reported where it is written all the same.
+    @Test(arguments: [
+        "a `①Oliver` b", "x ``①Oliver`` y", "x `` ①Oliver `` y", "x ` ①Oliver` y",
+        "`①Oliver went", "`` `①Oliver", "> quote\n> `` `①Oliver",
+    ])
+    func aNameInACodeSpanOrAfterBackticksIsReportedWhereItIsWritten(_ body: String) throws {
+        let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body + "\n")
+        let found = try diagnostics(forPost: source.text)
+        #expect(found.positions(of: "redaction.name") == [position(source["①"])])
+    }
+
     /// However deep the nesting, the page still shows the text, links and images,
     /// so the name scan and the image rules still run on them.
     @Test func contentNestedDeepIsStillChecked() throws {

@@ -68,6 +68,12 @@ struct BodyWalker {
         } else if let block {
             (line, byteColumn) = drift.place(line: line, byteColumn: byteColumn, in: block, positions)
         }
+        let literal = type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ? Self.string(cmark_node_get_literal(node)) : ""
+        if type == CMARK_NODE_TEXT {
+            byteColumn = positions.textStart(literal, line: line, byteColumn: byteColumn, block: block)
+        } else if type == CMARK_NODE_CODE {
+            byteColumn = positions.codeSpanStart(literal, line: line, byteColumn: byteColumn, block: block)
+        }
         let position = positions.location(line: line, byteColumn: byteColumn, block: block)
         switch type {
         case CMARK_NODE_BLOCK_QUOTE:
@@ -80,10 +86,9 @@ struct BodyWalker {
         case CMARK_NODE_HTML_BLOCK:
             rawHTML.append(MarkdownNode(kind: .htmlBlock, literal: Self.string(cmark_node_get_literal(node)), line: position.line, column: position.column))
         case CMARK_NODE_TEXT:
-            addText(Self.string(cmark_node_get_literal(node)), cmarkLine: line, byteColumn: byteColumn, at: position)
+            addText(literal, cmarkLine: line, byteColumn: byteColumn, at: position)
         case CMARK_NODE_CODE:
-            let literal = Self.string(cmark_node_get_literal(node))
-            appendToRun(literal, line: position.line, column: position.column + 1)
+            appendToRun(literal, line: position.line, column: position.column)
             addPlainText(literal)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             appendBreakToRun(at: position)

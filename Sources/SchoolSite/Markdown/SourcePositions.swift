@@ -96,6 +96,34 @@ struct SourcePositions {
         return anchors
     }
 
+    /// The byte column where a code span's `text` is written, from cmark's: cmark 0.30
+    /// starts a code span at the space it strips from its text (`` `` Amelia `` ``).
+    func codeSpanStart(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> Int {
+        guard let (bytes, at) = mismatch(text, line: line, byteColumn: byteColumn, block: block),
+              bytes[at] == UInt8(ascii: " ") else { return byteColumn }
+        return byteColumn + 1
+    }
+
+    /// The byte column where a text node's `text` is written, from cmark's: cmark 0.30
+    /// starts a text that begins with backticks it found unmatched after them (`` `Amelia ``).
+    func textStart(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> Int {
+        let backtick = UInt8(ascii: "`")
+        let ticks = text.utf8.prefix { $0 == backtick }.count
+        guard ticks > 0, let (bytes, at) = mismatch(text, line: line, byteColumn: byteColumn, block: block),
+              at - ticks >= bytes.startIndex, bytes[(at - ticks)..<at].allSatisfy({ $0 == backtick }) else { return byteColumn }
+        return byteColumn - ticks
+    }
+
+    /// Body line `line`'s bytes and the index of cmark's position in them, when the
+    /// byte there is not `text`'s first; nil when it is, or the position is off the line.
+    private func mismatch(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> (bytes: ArraySlice<UInt8>, at: Int)? {
+        guard line >= 1, line <= lineStarts.count, let first = text.utf8.first else { return nil }
+        let bytes = self.line(line)
+        let at = bytes.startIndex + sourceByteColumn(bytes, line: line, byteColumn: byteColumn, block: block) - 1
+        guard at >= bytes.startIndex, at < bytes.endIndex, bytes[at] != first else { return nil }
+        return (bytes, at)
+    }
+
     /// The length of a backslash escape (`\*`) or an entity (`&amp;`, taken to be
     /// `written`'s) at the start of `rest`; nil when there is none.
     private static func escapeOrEntity(_ rest: ArraySlice<UInt8>, for written: ArraySlice<UInt8>, text: ArraySlice<UInt8>) -> Int? {
