@@ -179,9 +179,7 @@ struct SourcePositions {
     }
 
     private func scalarColumn(_ bytes: ArraySlice<UInt8>, byteColumn: Int) -> Int {
-        let prefix = bytes.prefix(max(0, min(byteColumn - 1, bytes.count)))
-        // Continuation bytes (10xxxxxx) do not start a scalar.
-        return prefix.reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        1 + bytes.prefix(max(0, min(byteColumn - 1, bytes.count))).unicodeScalarCount
     }
 }
 

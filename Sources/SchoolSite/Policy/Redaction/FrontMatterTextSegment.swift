@@ -52,8 +52,7 @@ struct FrontMatterTextSegment {
     }
 
     private func column(of at: Int) -> Int {
-        // Continuation bytes (10xxxxxx) do not start a scalar.
-        source[lineStart..<at].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        1 + source[lineStart..<at].unicodeScalarCount
     }
 
     private mutating func place(_ text: String, from column: Int, into segment: inout ScanSegment) {

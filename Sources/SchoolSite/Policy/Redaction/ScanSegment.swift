@@ -36,9 +36,8 @@ struct ScanSegment {
     mutating func append(_ text: String, line: Int, column: Int, advancing: Bool = true) {
         runs.append(Run(start: scalarCount, line: line, column: column, advancing: advancing))
         self.text += text
-        // Every scalar has one UTF-8 byte that is not a continuation byte (10xxxxxx);
-        // counted over the bytes in place, not through the UTF-8 view a byte at a time.
-        scalarCount += text.utf8.withContiguousStorageIfAvailable { $0.count { $0 & 0xC0 != 0x80 } } ?? text.unicodeScalars.count
+        // Counted over the bytes in place, not through the UTF-8 view a byte at a time.
+        scalarCount += text.utf8.withContiguousStorageIfAvailable(\.unicodeScalarCount) ?? text.unicodeScalars.count
     }
 
     mutating func appendBreak(line: Int, column: Int) {
