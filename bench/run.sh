@@ -22,8 +22,8 @@
 #             into its own output/, so every post is read and checked; then on
 #             the 1,000-person corpus after a build of its output/ (untimed),
 #             whose cache spares reading the posts that build found clean.
-# Each timed run is under /usr/bin/time -v, right after every file of the corpora,
-# outputs and binaries is read into the page cache; the tables give the median wall time
+# Each timed run is under /usr/bin/time -v, right after the files it reads (its corpus
+# and output, the binaries) are read into the page cache; the tables give the median wall time
 # and the median peak resident set size, and the schoolsite/Hugo ratios of both.
 # Exits non-zero if any run fails.
 #
@@ -118,12 +118,13 @@ warm_up() {
 # The shared libraries both programs load, for warm_cache.
 mapfile -t LIBRARIES < <(ldd "$BIN" "$HUGO" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | sort -u)
 
-# warm_cache: reads every file of the runs to come (the binaries, the corpora and
-# outputs in WARM) into the page cache. A warm-up run alone does not keep them there
-# on every machine: on some virtual machines the host reclaims idle page cache within
-# seconds, and a timed run then reads from disk what the one before it had read.
+# warm_cache: reads every file the runs to come read (the corpora and outputs in WARM,
+# then both programs and their libraries) into the page cache. A warm-up run alone does
+# not keep them there on every machine: on some virtual machines the host reclaims idle
+# page cache within seconds, and a timed run then reads from disk what the one before
+# it had read. Only those files, so that reading others does not push them out again.
 warm_cache() {
-    find "${WARM[@]}" -type f -print0 2>/dev/null | xargs -0 -r cat >/dev/null
+    find "${WARM[@]}" "$BIN" "$HUGO" "${LIBRARIES[@]}" -type f -print0 2>/dev/null | xargs -0 -r cat >/dev/null
 }
 
 # timed_run RUN CORPUS LABEL COMMAND...: one run under /usr/bin/time -v, right after
@@ -203,7 +204,6 @@ for n in "${SIZES[@]}"; do
     small="$BENCH_DIR/posts-$n-people-10"
     hugo_src="$BENCH_DIR/hugo-posts-$n"
     out="$BENCH_DIR/out-$n"
-    WARM=("$BIN" "$HUGO" "${LIBRARIES[@]}" "$big" "$small" "$hugo_src" "$out" "$BENCH_DIR/hugo-out-$n")
     generate "$n" 1000 "$big"
     generate "$n" 10 "$small"
     hugo_site "$big" "$hugo_src"
@@ -214,12 +214,14 @@ for n in "${SIZES[@]}"; do
     cache="$BENCH_DIR/.out-$n.cache"
     schoolsite_build=(bash -c 'rm -f "$1" && exec "${@:2}"' clean-build "$cache" "$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
     hugo_build=("$HUGO" --quiet --source "$hugo_src" --destination "$BENCH_DIR/hugo-out-$n")
+    WARM=("$big" "$out" "$hugo_src" "$BENCH_DIR/hugo-out-$n")
     alternate "$n posts" "build (1000 people)" schoolsite_build "hugo" hugo_build
     same_pages "$n" "$out" "$BENCH_DIR/hugo-out-$n"
     # A first build: into a new, empty folder each run, so there is no cache and
     # no spare to start from and every file is written. The folders are removed
     # only afterwards, so no run follows the deletion of a whole site.
     echo "== $n posts: build into an empty folder" >&2
+    WARM=("$big")
     for i in $(seq "$RUNS"); do
         timed_run "$i" "$n posts" "build (empty folder)" "$BIN" build --site "$big" --output "$BENCH_DIR/fresh-$n-$i" --date "$DATE" --quiet
     done
@@ -229,7 +231,9 @@ for n in "${SIZES[@]}"; do
     own_output=("$big/output" "$big/.output.cache" "$big/.output.record" "$big/.output.spare" "$big/.output.lock")
     rm -rf "${own_output[@]}"
     measure "$n posts" "check (1000 people)" "$BIN" check --site "$big" --date "$DATE"
+    WARM=("$small")
     measure "$n posts" "check (10 people)" "$BIN" check --site "$small" --date "$DATE"
+    WARM=("$big")
     echo "== $n posts: building $big/output for the check after a build (untimed)" >&2
     "$BIN" build --site "$big" --date "$DATE" --quiet >>"$LOG" 2>&1 \
         || { echo "run.sh: could not build $big/output (see $LOG)" >&2; exit 1; }
@@ -238,6 +242,7 @@ for n in "${SIZES[@]}"; do
     # Incremental rebuilds, with the cache the warm-up leaves: nothing changed,
     # then one old post edited and approved again before each timed build.
     rebuild=("$BIN" build --site "$big" --output "$out" --date "$DATE" --quiet)
+    WARM=("$big" "$out")
     measure "$n posts" "rebuild (no change)" "${rebuild[@]}"
     posts=("$big"/content/posts/*/)
     edited="${posts[0]%/}"
