@@ -24,7 +24,7 @@ struct RegisterRow {
             let csv = try EnumeratedCSV(string: source, delimiter: .comma, loadColumns: false, rowLimit: 0)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { values in
                 // SwiftCSV ends a row at a line break and keeps those inside quotes in the value.
-                defer { line += 1 + values.reduce(0) { $0 + $1.count(where: \.isNewline) } }
+                defer { line += 1 + values.reduce(0) { $0 + newlineCount($1) } }
                 if values.count == 1, values[0].trimmed(of: .whitespaces).isEmpty { return }
                 rows.append(RegisterRow(values: values, line: line))
             }
@@ -34,9 +34,17 @@ struct RegisterRow {
         // SwiftCSV reads a quoted value that is never closed to the end of the text without
         // complaint. Once it has read the text, every other quote pairs up (opening and
         // closing, or `""`), so an odd number of them means the last value is such a one.
-        if source.count(where: { $0 == "\"" }) % 2 == 1, let last = rows.last {
+        if source.utf8.contains(UInt8(ascii: "\"")), source.count(where: { $0 == "\"" }) % 2 == 1, let last = rows.last {
             throw CSVQuoteProblem.unclosed(in: source, lastRow: last)
         }
         return rows
+    }
+
+    /// The line breaks in `value`, as SwiftCSV counts them (by Character). The bytes are
+    /// looked at first: a line break is, or starts with, 0x0A–0x0D, 0xC2 (U+0085) or
+    /// 0xE2 (U+2028, U+2029), and most values have none of them.
+    private static func newlineCount(_ value: String) -> Int {
+        guard value.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else { return 0 }
+        return value.count(where: \.isNewline)
     }
 }
