@@ -259,6 +259,22 @@ extension PolicyRuleTests {
         let colon = try diagnostics(forPost: front(photos: "{\"re:\u{0301}lay.png\": []}") + "![A relay](re:\u{0301}lay.png)\n", binary: image)
         #expect(colon.map(\.rule) == ["image.outside"])
     }
+
+    /// `é` as one character and as `e` with a combining mark are equal Strings but two
+    /// file names: each image is looked up, checked and approved as the file it names.
+    @Test func twoSpellingsOfOneImageNameAreTwoFiles() throws {
+        let (composed, decomposed) = ("caf\u{E9}.png", "cafe\u{301}.png")
+        let folder = "content/posts/2024-06-14-post/"
+        let post = front(photos: "{\(composed): []}") + "![A cup](\(composed)) ![Another cup](\(decomposed))\n"
+        let site = try TestSite(TestSite.post("2024-06-14-post", post, approved: false), binary: [folder + composed: TestSite.png])
+        let check = { Evaluation.evaluate(try site.load(), on: Day(iso: "2024-09-02")!, for: .review).diagnostics }
+        #expect(try check().with(rule: "image.missing").count == 1)
+        // A String-keyed dictionary cannot hold both names: the second file is written by its path.
+        try Data("not a photo".utf8).write(to: site.root.appendingPathComponent(folder + decomposed))
+        let found = try check()
+        #expect(found.with(rule: "image.missing").isEmpty)
+        #expect(found.with(rule: "image.format").count == 1)
+    }
 }
 
 extension PolicyRuleTests {

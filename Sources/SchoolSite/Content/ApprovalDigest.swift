@@ -11,14 +11,22 @@ enum ApprovalDigest {
         guard let source = post.sourceData else { return nil }
         var hasher = SHA256()
         add("index.md", source, to: &hasher)
-        // The images' bytes as the post was read with them: those the policy checked.
-        let files = Dictionary(post.shownImages.map { ($0.fileName, post.file(of: $0, in: site)) }) { first, _ in first }
-        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
-            guard case .inside = file.location else { continue }
-            guard case .success(let data)? = file.bytes else { return nil }
+        for name in insideImageNames(of: post, site: site) {
+            guard let data = try? site.readData("\(post.folder)/\(name)", limit: 64 << 20) else { return nil }
             add(name, data, to: &hasher)
         }
         return hasher.finalize().hexString
+    }
+
+    /// The names of the images inside the post folder, each once byte for byte (two spellings
+    /// of `é` are two files), in String order, and two spellings of one name by their bytes.
+    private static func insideImageNames(of post: Post, site: SiteDirectory) -> [String] {
+        var seen: Set<[UInt8]> = []
+        let names = post.shownImages.map(\.fileName).filter { name in
+            guard case .inside = post.file(named: name, in: site).location else { return false }
+            return seen.insert(Array(name.utf8)).inserted
+        }
+        return names.sorted { $0 < $1 || ($0 == $1 && $0.utf8.lexicographicallyPrecedes($1.utf8)) }
     }
 
     private static func add(_ name: String, _ data: some DataProtocol, to hasher: inout SHA256) {

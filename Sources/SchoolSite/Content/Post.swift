@@ -35,8 +35,8 @@ public struct Post: Sendable {
     public var markdown: RenderedMarkdown?
     /// Problems found while reading the post (file, front matter).
     public var loadDiagnostics: [Diagnostic]
-    /// The images it shows, by `fileName`, looked up as it was read (`ImageFile`).
-    var imageFiles: [String: ImageFile] = [:]
+    /// The images it shows, by `ImageFile.key` of their `fileName`, looked up as it was read.
+    var imageFiles: [[UInt8]: ImageFile] = [:]
 
     /// Every image the post shows: body images in order, then the cover.
     public var shownImages: [ImageReference] {
@@ -58,12 +58,11 @@ extension Post {
     }
 
     /// Drops what only checking reads (the body's text segments, links and raw
-    /// HTML, the bytes of `index.md` and of its images, the approval), keeping what
-    /// rendering needs: a build holds every post from its check until the site is written.
+    /// HTML, the bytes of `index.md`, the approval), keeping what rendering needs:
+    /// a build holds every post from its check until the site is written.
     mutating func keepOnlyWhatRenders() {
         sourceData = nil
         approvalText = nil
-        imageFiles = [:]
         markdown?.segments = []
         markdown?.links = []
         markdown?.rawHTML = []

@@ -75,8 +75,8 @@ enum PostLoader {
         post.frontMatter = parsed.frontMatter
         post.loadDiagnostics += parsed.diagnostics
         post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageAddress: config.baseURL + slug + "/", html: renderHTML)
-        for name in Set(post.shownImages.map(\.fileName)) {
-            post.imageFiles[name] = ImageFile(named: name, of: post, site: site, postsFolder: postsFolder)
+        for name in post.shownImages.map(\.fileName) where post.imageFiles[ImageFile.key(name)] == nil {
+            post.imageFiles[ImageFile.key(name)] = ImageFile(named: name, of: post, site: site, postsFolder: postsFolder)
         }
         return post
     }

@@ -5,24 +5,17 @@ import Foundation
 /// cannot be cleaned is never published.
 struct ImageFormatRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
-        let site = context.site.directory
-        var checked: Set<String> = []
+        var checked: Set<[UInt8]> = []
         return post.shownImages.compactMap { image -> Diagnostic? in
-            let file = post.file(of: image, in: site)
-            guard case .inside(let path) = file.location, checked.insert(path).inserted else { return nil }
-            if case .success(let data)? = file.bytes, data.count <= ImageMetadataStripper.sizeLimit {
-                return problem(with: image) { data }
-            }
-            // Not read, or too large: read again under the images' own limit, for its reason.
-            // Anything but a regular file is `image.missing`'s to report.
-            guard site.isRegularFile(path) else { return nil }
-            return problem(with: image) { try site.readData(path, limit: ImageMetadataStripper.sizeLimit) }
+            let file = post.file(named: image.fileName, in: context.site.directory)
+            guard case .inside(let path) = file.location, file.isRegularFile, checked.insert(Array(path.utf8)).inserted else { return nil }
+            return problem(with: image, at: path, in: context.site.directory)
         }
     }
 
-    private func problem(with image: ImageReference, bytes: () throws -> Data) -> Diagnostic? {
+    private func problem(with image: ImageReference, at path: String, in site: SiteDirectory) -> Diagnostic? {
         do {
-            _ = try ImageMetadataStripper.strip(try bytes())
+            _ = try ImageMetadataStripper.strip(try site.readData(path, limit: ImageMetadataStripper.sizeLimit))
             return nil
         } catch let error as FileReadError {
             return .error("image.format", at: image.location, "`\(image.fileName)` \(error.reason)")

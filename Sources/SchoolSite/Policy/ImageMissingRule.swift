@@ -3,10 +3,8 @@
 struct ImageMissingRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.shownImages.compactMap { image in
-            // Its bytes were read: a regular file. Otherwise it is looked at again for the message.
-            let file = post.file(of: image, in: context.site.directory)
-            guard case .inside(let path) = file.location, case .failure? = file.bytes,
-                  !context.site.directory.isRegularFile(path) else { return nil }
+            let file = post.file(named: image.fileName, in: context.site.directory)
+            guard case .inside(let path) = file.location, !file.isRegularFile else { return nil }
             let what = image.isCover ? "the cover image" : "this image"
             if context.site.directory.exists(path) {
                 return .error("image.missing", at: image.location,

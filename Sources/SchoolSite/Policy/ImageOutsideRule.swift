@@ -3,7 +3,7 @@
 struct ImageOutsideRule: BodyRule {
     func check(_ post: Post, in context: PolicyContext) -> [Diagnostic] {
         post.shownImages.compactMap { image in
-            switch post.file(of: image, in: context.site.directory).location {
+            switch post.file(named: image.fileName, in: context.site.directory).location {
             case .inside:
                 return nil
             case .remote:

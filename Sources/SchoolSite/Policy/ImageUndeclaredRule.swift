@@ -22,7 +22,7 @@ struct ImageUndeclaredRule: PolicyRule {
     private func isElsewhere(_ image: ImageReference, in post: Post, context: PolicyContext) -> Bool {
         // By bytes: `/` then a combining mark is one Character.
         guard image.fileName.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) else { return false }
-        if case .inside = post.file(of: image, in: context.site.directory).location { return false }
+        if case .inside = post.file(named: image.fileName, in: context.site.directory).location { return false }
         return true
     }
 }
