@@ -276,6 +276,7 @@ import Testing
     @Test(arguments: [
         "a `①Oliver` b", "x ``①Oliver`` y", "x `` ①Oliver `` y", "x ` ①Oliver` y",
         "`①Oliver went", "`` `①Oliver", "> quote\n> `` `①Oliver",
+        "a `  ①Oliver ` b", "``  ①Oliver``", "x ```   ①Oliver ``` y",
     ])
     func aNameInACodeSpanOrAfterBackticksIsReportedWhereItIsWritten(_ body: String) throws {
         let source = MarkedSource("---\ntitle: News\ndate: 2024-06-14\nauthor: A\ncategory: update\npeople: []\nphotos: {}\n---\n" + body + "\n")

@@ -97,10 +97,11 @@ struct SourcePositions {
     }
 
     /// The byte column where a code span's `text` is written, from cmark's: cmark 0.30
-    /// starts a code span at the space it strips from its text (`` `` Amelia `` ``).
+    /// starts a code span at the space it strips from its text (`` `` Amelia `` ``,
+    /// and `` `  Amelia ` ``, whose text keeps one space).
     func codeSpanStart(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> Int {
-        guard let (bytes, at) = mismatch(text, line: line, byteColumn: byteColumn, block: block),
-              bytes[at] == UInt8(ascii: " ") else { return byteColumn }
+        guard let (bytes, at) = lineAndIndex(line: line, byteColumn: byteColumn, block: block),
+              !Self.holds(text, at: at, in: bytes), bytes[at] == UInt8(ascii: " "), Self.holds(text, at: at + 1, in: bytes) else { return byteColumn }
         return byteColumn + 1
     }
 
@@ -109,19 +110,27 @@ struct SourcePositions {
     func textStart(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> Int {
         let backtick = UInt8(ascii: "`")
         let ticks = text.utf8.prefix { $0 == backtick }.count
-        guard ticks > 0, let (bytes, at) = mismatch(text, line: line, byteColumn: byteColumn, block: block),
-              at - ticks >= bytes.startIndex, bytes[(at - ticks)..<at].allSatisfy({ $0 == backtick }) else { return byteColumn }
+        guard ticks > 0, let (bytes, at) = lineAndIndex(line: line, byteColumn: byteColumn, block: block),
+              bytes[at] != backtick, at - ticks >= bytes.startIndex,
+              bytes[(at - ticks)..<at].allSatisfy({ $0 == backtick }) else { return byteColumn }
         return byteColumn - ticks
     }
 
-    /// Body line `line`'s bytes and the index of cmark's position in them, when the
-    /// byte there is not `text`'s first; nil when it is, or the position is off the line.
-    private func mismatch(_ text: String, line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> (bytes: ArraySlice<UInt8>, at: Int)? {
-        guard line >= 1, line <= lineStarts.count, let first = text.utf8.first else { return nil }
+    /// Body line `line`'s bytes and the index of cmark's position in them; nil when it is off the line.
+    private func lineAndIndex(line: Int, byteColumn: Int, block: MarkdownBlockStart?) -> (bytes: ArraySlice<UInt8>, at: Int)? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
         let bytes = self.line(line)
         let at = bytes.startIndex + sourceByteColumn(bytes, line: line, byteColumn: byteColumn, block: block) - 1
-        guard at >= bytes.startIndex, at < bytes.endIndex, bytes[at] != first else { return nil }
+        guard at >= bytes.startIndex, at < bytes.endIndex else { return nil }
         return (bytes, at)
+    }
+
+    /// Whether `bytes` from `at` hold `text`, as far as either goes: a code span's text
+    /// can run on past its line, its line breaks made spaces.
+    private static func holds(_ text: String, at: Int, in bytes: ArraySlice<UInt8>) -> Bool {
+        guard at < bytes.endIndex else { return false }
+        let written = bytes[at...]
+        return text.utf8.prefix(written.count).elementsEqual(written.prefix(text.utf8.count))
     }
 
     /// The length of a backslash escape (`\*`) or an entity (`&amp;`, taken to be
