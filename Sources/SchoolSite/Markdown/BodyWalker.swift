@@ -74,7 +74,14 @@ struct BodyWalker {
         } else if type == CMARK_NODE_CODE {
             byteColumn = positions.codeSpanStart(literal, line: line, byteColumn: byteColumn, block: block)
         }
-        let position = positions.location(line: line, byteColumn: byteColumn, block: block)
+        // Converted only for the nodes that are placed: counting a line's scalars up to a
+        // column deep in a 100,000-deep quote or list, for each of its containers, would
+        // make the walk quadratic.
+        let (placedLine, placedColumn, placedBlock) = (line, byteColumn, block)
+        let positions = positions
+        func position() -> (line: Int, column: Int) {
+            positions.location(line: placedLine, byteColumn: placedColumn, block: placedBlock)
+        }
         switch type {
         case CMARK_NODE_BLOCK_QUOTE:
             quoteDepth += 1
@@ -82,25 +89,29 @@ struct BodyWalker {
             block = MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth)
             runs.append(ScanSegment(place: "text"))
         case CMARK_NODE_CODE_BLOCK:
-            addCodeBlock(node, cmarkLine: line, at: position)
+            addCodeBlock(node, cmarkLine: line, at: position())
         case CMARK_NODE_HTML_BLOCK:
-            rawHTML.append(MarkdownNode(kind: .htmlBlock, literal: Self.string(cmark_node_get_literal(node)), line: position.line, column: position.column))
+            let at = position()
+            rawHTML.append(MarkdownNode(kind: .htmlBlock, literal: Self.string(cmark_node_get_literal(node)), line: at.line, column: at.column))
         case CMARK_NODE_TEXT:
-            addText(literal, cmarkLine: line, byteColumn: byteColumn, at: position)
+            addText(literal, cmarkLine: line, byteColumn: byteColumn, at: position())
         case CMARK_NODE_CODE:
-            appendToRun(literal, line: position.line, column: position.column)
+            let at = position()
+            appendToRun(literal, line: at.line, column: at.column)
             addPlainText(literal)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            appendBreakToRun(at: position)
+            appendBreakToRun(at: position())
             addPlainText(" ")
         case CMARK_NODE_HTML_INLINE:
-            rawHTML.append(MarkdownNode(kind: .htmlInline, literal: Self.string(cmark_node_get_literal(node)), line: position.line, column: position.column))
-            appendBreakToRun(at: position)
+            let at = position()
+            rawHTML.append(MarkdownNode(kind: .htmlInline, literal: Self.string(cmark_node_get_literal(node)), line: at.line, column: at.column))
+            appendBreakToRun(at: at)
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let at = position()
             let kind: MarkdownNode.Kind = type == CMARK_NODE_IMAGE ? .image : .link
             let url = Self.string(cmark_node_get_url(node))
-            addAddress(url, title: Self.string(cmark_node_get_title(node)), place: kind == .image ? "image" : "link", at: position)
-            open.append(OpenElement(kind: kind, url: url, line: position.line, column: position.column, imageSlot: images.count, linkSlot: links.count))
+            addAddress(url, title: Self.string(cmark_node_get_title(node)), place: kind == .image ? "image" : "link", at: at)
+            open.append(OpenElement(kind: kind, url: url, line: at.line, column: at.column, imageSlot: images.count, linkSlot: links.count))
             if kind == .image { runs.append(ScanSegment(place: "alt text")) }
         default:
             break
