@@ -51,7 +51,25 @@ extension SourcePositionTests {
 
     /// An image's alt text is what its text shows, an image's alt text inside it included.
     @Test func anImagesAltTextIsItsPlainText() {
-        let rendered = MarkdownRenderer.render("![a *b* `c`\nd ![e](i.png) <x>](o.png)\n", firstLine: 1, pageAddress: "https://x.test/p/")
-        #expect(rendered.images.map(\.plainText) == ["a b c d e ", "e"])
+        let rendered = MarkdownRenderer.render("![a *b* `c`\nd ![e](i.png) <x>](o.png) [link ![f](f.png)](u)\n", firstLine: 1, pageAddress: "https://x.test/p/")
+        #expect(rendered.images.map(\.plainText) == ["a b c d e ", "e", "f"])
+        #expect(rendered.links.map(\.plainText) == ["a b c d e ", "e", "", "f"])
+    }
+
+    /// An image inside another image keeps only the start of its alt text: the page
+    /// shows it as words of the outer image's alt text, which is kept whole. Nested
+    /// 2,000 deep, whole copies would hold 2,000 copies of the text inside them.
+    @Test func anImageInsideAnotherKeepsTheStartOfItsAltText() {
+        let long = String(repeating: "long words ", count: 60)
+        let rendered = MarkdownRenderer.render("![outer ![inner \(long)](i.png) end](o.png)\n", firstLine: 1, pageAddress: "https://x.test/p/")
+        #expect(rendered.images.map(\.url) == ["o.png", "i.png"])
+        #expect(rendered.images[0].plainText == "outer inner \(long) end")
+        #expect(rendered.images[1].plainText == String(("inner " + long).unicodeScalars.prefix(BodyWalker.nestedAltLimit)))
+        let depth = 2_000
+        let nested = String(repeating: "![x ", count: depth) + "Oliver" + String(repeating: "](a.png)", count: depth)
+        let deep = MarkdownRenderer.render(nested + "\n", firstLine: 1, pageAddress: "https://x.test/p/")
+        #expect(deep.images.count == depth)
+        #expect(deep.images[0].plainText.hasSuffix("x Oliver"))
+        #expect(deep.images.dropFirst().allSatisfy { $0.plainText.utf8.count <= BodyWalker.nestedAltLimit + 8 })
     }
 }

@@ -27,6 +27,14 @@ struct BodyWalker {
     private var runs: [ScanSegment] = []
     /// The links and images open, innermost last.
     private var open: [OpenElement] = []
+    /// Where the images among them are, outermost first, and from which of those on
+    /// an image's alt text is still taking text (`addPlainText`).
+    private var openImages: [Int] = []
+    private var firstUnfilledImage = 1
+    /// How much alt text an image inside another image keeps. The page shows such an
+    /// image only as words of the outer one's alt text; kept whole, 40,000 images nested
+    /// in one another would hold 40,000 copies of the text inside them.
+    static let nestedAltLimit = 256
 
     private struct OpenElement {
         let kind: MarkdownNode.Kind
@@ -37,6 +45,17 @@ struct BodyWalker {
         let imageSlot: Int
         let linkSlot: Int
         var plainText = ""
+    }
+
+    /// Whether anything reports where a node of `type` is: not for containers.
+    private static func isPlaced(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_CUSTOM_INLINE:
+            false
+        default:
+            true
+        }
     }
 
     init(positions: SourcePositions) {
@@ -77,11 +96,7 @@ struct BodyWalker {
         // Converted only for the nodes that are placed: counting a line's scalars up to a
         // column deep in a 100,000-deep quote or list, for each of its containers, would
         // make the walk quadratic.
-        let (placedLine, placedColumn, placedBlock) = (line, byteColumn, block)
-        let positions = positions
-        func position() -> (line: Int, column: Int) {
-            positions.location(line: placedLine, byteColumn: placedColumn, block: placedBlock)
-        }
+        let position = Self.isPlaced(type) ? positions.location(line: line, byteColumn: byteColumn, block: block) : (line: 0, column: 0)
         switch type {
         case CMARK_NODE_BLOCK_QUOTE:
             quoteDepth += 1
@@ -89,30 +104,29 @@ struct BodyWalker {
             block = MarkdownBlockStart(line: line, byteColumn: byteColumn, quoteDepth: quoteDepth)
             runs.append(ScanSegment(place: "text"))
         case CMARK_NODE_CODE_BLOCK:
-            addCodeBlock(node, cmarkLine: line, at: position())
+            addCodeBlock(node, cmarkLine: line, at: position)
         case CMARK_NODE_HTML_BLOCK:
-            let at = position()
-            rawHTML.append(MarkdownNode(kind: .htmlBlock, literal: Self.string(cmark_node_get_literal(node)), line: at.line, column: at.column))
+            rawHTML.append(MarkdownNode(kind: .htmlBlock, literal: Self.string(cmark_node_get_literal(node)), line: position.line, column: position.column))
         case CMARK_NODE_TEXT:
-            addText(literal, cmarkLine: line, byteColumn: byteColumn, at: position())
+            addText(literal, cmarkLine: line, byteColumn: byteColumn, at: position)
         case CMARK_NODE_CODE:
-            let at = position()
-            appendToRun(literal, line: at.line, column: at.column)
+            appendToRun(literal, line: position.line, column: position.column)
             addPlainText(literal)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            appendBreakToRun(at: position())
+            appendBreakToRun(at: position)
             addPlainText(" ")
         case CMARK_NODE_HTML_INLINE:
-            let at = position()
-            rawHTML.append(MarkdownNode(kind: .htmlInline, literal: Self.string(cmark_node_get_literal(node)), line: at.line, column: at.column))
-            appendBreakToRun(at: at)
+            rawHTML.append(MarkdownNode(kind: .htmlInline, literal: Self.string(cmark_node_get_literal(node)), line: position.line, column: position.column))
+            appendBreakToRun(at: position)
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let at = position()
             let kind: MarkdownNode.Kind = type == CMARK_NODE_IMAGE ? .image : .link
             let url = Self.string(cmark_node_get_url(node))
-            addAddress(url, title: Self.string(cmark_node_get_title(node)), place: kind == .image ? "image" : "link", at: at)
-            open.append(OpenElement(kind: kind, url: url, line: at.line, column: at.column, imageSlot: images.count, linkSlot: links.count))
-            if kind == .image { runs.append(ScanSegment(place: "alt text")) }
+            addAddress(url, title: Self.string(cmark_node_get_title(node)), place: kind == .image ? "image" : "link", at: position)
+            open.append(OpenElement(kind: kind, url: url, line: position.line, column: position.column, imageSlot: images.count, linkSlot: links.count))
+            if kind == .image {
+                openImages.append(open.count - 1)
+                runs.append(ScanSegment(place: "alt text"))
+            }
         default:
             break
         }
@@ -131,11 +145,12 @@ struct BodyWalker {
             links.insert(copy, at: element.linkSlot)
             if element.kind == .image {
                 images.insert(copy, at: element.imageSlot)
+                openImages.removeLast()
+                firstUnfilledImage = min(firstUnfilledImage, max(openImages.count, 1))
                 // The alt text is a segment of its own; the page shows the image between the words around it.
                 segments.append(runs.removeLast())
                 appendBreakToRun(at: (element.line, element.column))
             }
-            addPlainText(element.plainText)
         default:
             break
         }
@@ -192,9 +207,23 @@ struct BodyWalker {
         if let last = runs.indices.last { runs[last].appendBreak(line: position.line, column: position.column) }
     }
 
-    /// To the text of the innermost open link or image.
+    /// To the alt text of every open image: whole to the outermost, and to each image
+    /// inside it up to `nestedAltLimit`. An image fills before any image inside it,
+    /// which opened later, so those still taking text are the innermost ones.
     private mutating func addPlainText(_ text: String) {
-        if let last = open.indices.last { open[last].plainText += text }
+        guard let outermost = openImages.first else { return }
+        open[outermost].plainText += text
+        for index in openImages[firstUnfilledImage...] {
+            let room = Self.nestedAltLimit - open[index].plainText.utf8.count
+            if text.utf8.count <= room {
+                open[index].plainText += text
+            } else {
+                open[index].plainText.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(room))
+            }
+        }
+        while firstUnfilledImage < openImages.count, open[openImages[firstUnfilledImage]].plainText.utf8.count >= Self.nestedAltLimit {
+            firstUnfilledImage += 1
+        }
     }
 
     /// `%41melia` → `Amelia`: every valid escape decoded, even when another is not.

@@ -11,7 +11,8 @@ public final class MarkdownNode: Sendable {
     public let literal: String
     /// Destination of links and images.
     public let url: String
-    /// What a link or image shows as text, images inside it included: an image's alt text.
+    /// An image's alt text, as the page shows it: its text, images inside it included
+    /// (`BodyWalker.nestedAltLimit` for an image inside another). Empty for a link.
     public let plainText: String
     public let line: Int
     public let column: Int
