@@ -24,7 +24,7 @@ enum ApprovalDigest {
         var seen: Set<[UInt8]> = []
         let names = post.shownImages.map(\.fileName).filter { name in
             guard case .inside = post.file(named: name, in: site).location else { return false }
-            return seen.insert(Array(name.utf8)).inserted
+            return seen.insert(ImageFile.key(name)).inserted
         }
         return names.sorted { $0 < $1 || ($0 == $1 && $0.utf8.lexicographicallyPrecedes($1.utf8)) }
     }

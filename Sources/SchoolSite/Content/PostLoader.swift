@@ -75,8 +75,11 @@ enum PostLoader {
         post.frontMatter = parsed.frontMatter
         post.loadDiagnostics += parsed.diagnostics
         post.markdown = MarkdownRenderer.render(parsed.body, firstLine: parsed.bodyFirstLine, pageAddress: config.baseURL + slug + "/", html: renderHTML)
-        for name in post.shownImages.map(\.fileName) where post.imageFiles[ImageFile.key(name)] == nil {
-            post.imageFiles[ImageFile.key(name)] = ImageFile(named: name, of: post, site: site, postsFolder: postsFolder)
+        for name in post.shownImages.map(\.fileName) {
+            let key = ImageFile.key(name)
+            if post.imageFiles[key] == nil {
+                post.imageFiles[key] = ImageFile(named: name, of: post, site: site, postsFolder: postsFolder)
+            }
         }
         return post
     }

@@ -96,11 +96,6 @@ public struct SiteDirectory: Sendable {
         FileStatus(path(relativePath), following: true)?.isDirectory == true
     }
 
-    /// A regular file (following symlinks).
-    public func isRegularFile(_ relativePath: String) -> Bool {
-        FileStatus(path(relativePath), following: true)?.isRegularFile == true
-    }
-
     public func exists(_ relativePath: String) -> Bool {
         FileStatus(path(relativePath)) != nil
     }
